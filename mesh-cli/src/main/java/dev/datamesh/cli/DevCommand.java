@@ -1,0 +1,58 @@
+package dev.datamesh.cli;
+
+import dev.datamesh.kafka.embedded.EmbeddedKafka;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mesh dev}: the broker and every service in one JVM, for a first look. */
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole mesh in this process: an embedded Kafka broker and every service.",
+      "Ctrl-C stops everything cleanly."
+    })
+final class DevCommand implements Callable<Integer> {
+
+  @Mixin BrokerOptions broker;
+
+  @Option(names = "--no-demo", description = "Run the platform without the demo domains.")
+  boolean noDemo;
+
+  @Option(
+      names = "--random-ports",
+      description = "Give every service a free HTTP port instead of 8080-8083.")
+  boolean randomPorts;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec.commandLine().getOut());
+    Shutdown shutdown = Shutdown.install(spec.commandLine().getOut());
+    console.progress("Starting Kafka broker (data in " + broker.dataDir() + ") ...");
+    EmbeddedKafka kafka = broker.start();
+    shutdown.register("Kafka broker", kafka::close);
+    StringBuilder urls = new StringBuilder();
+    for (MeshService service : MeshService.values()) {
+      console.progress("Starting " + service.description() + " ...");
+      ServiceRunner.RunningService running =
+          ServiceRunner.start(service, kafka.bootstrapServers(), randomPorts ? -1 : 0, Map.of());
+      shutdown.register(service.environment(), running);
+      urls.append(
+          String.format("  %-12s %s%n", service.environment(), running.url() + service.homePath()));
+    }
+    console.ok("Data Product Mesh is running");
+    console.field("kafka", kafka.bootstrapServers());
+    console.line(urls.toString().stripTrailing());
+    console.line(noDemo ? "Demo domains: off (--no-demo)." : "Demo domains: not available yet.");
+    console.line("Press Ctrl-C to stop.");
+    shutdown.await();
+    return 0;
+  }
+}

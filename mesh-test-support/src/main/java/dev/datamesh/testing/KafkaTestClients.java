@@ -1,0 +1,87 @@
+package dev.datamesh.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Plain Kafka clients with test-friendly defaults, for {@code *IT} tests. */
+public final class KafkaTestClients {
+
+  private KafkaTestClients() {}
+
+  /** An admin client; the caller closes it. */
+  public static Admin admin(TestKafka kafka) {
+    return Admin.create(new HashMap<>(kafka.clientProperties()));
+  }
+
+  /** Creates the topics (idempotent) with the given partition count and waits for them. */
+  public static void createTopics(TestKafka kafka, int partitions, String... topics) {
+    List<NewTopic> newTopics = new ArrayList<>();
+    for (String topic : topics) {
+      newTopics.add(new NewTopic(topic, partitions, (short) 1));
+    }
+    try (Admin admin = admin(kafka)) {
+      admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("creating topics " + List.of(topics) + " failed", e);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("creating topics " + List.of(topics) + " failed", e);
+    }
+  }
+
+  /** A byte-array producer with {@code acks=all} and idempotence; the caller closes it. */
+  public static KafkaProducer<byte[], byte[]> producer(TestKafka kafka) {
+    Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /**
+   * A byte-array consumer reading from the earliest offset with {@code read_committed}, so aborted
+   * transactional writes are never seen; the caller closes it.
+   */
+  public static KafkaConsumer<byte[], byte[]> consumer(TestKafka kafka, String groupId) {
+    Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /**
+   * Reads {@code topic} from the beginning with a fresh group until {@code expected} records
+   * arrived or {@code timeout} passed, and returns what was read (possibly more or fewer).
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(
+      TestKafka kafka, String topic, int expected, Duration timeout) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        consumer(kafka, TestTopics.unique("reader-" + topic))) {
+      consumer.subscribe(Set.of(topic));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (records.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+}
