@@ -10,11 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,21 +32,60 @@ public final class KafkaTestClients {
     return Admin.create(new HashMap<>(kafka.clientProperties()));
   }
 
-  /** Creates the topics (idempotent) with the given partition count and waits for them. */
+  /**
+   * Creates the topics (idempotent) with the given partition count and waits until every partition
+   * has a leader, so a producer's first batch is not refused with NOT_LEADER (which can leave an
+   * idempotent producer stuck on out-of-order sequence errors).
+   */
   public static void createTopics(TestKafka kafka, int partitions, String... topics) {
     List<NewTopic> newTopics = new ArrayList<>();
     for (String topic : topics) {
       newTopics.add(new NewTopic(topic, partitions, (short) 1));
     }
     try (Admin admin = admin(kafka)) {
-      admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("creating topics " + List.of(topics) + " failed", e);
+      try {
+        admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
       }
+      awaitLeaders(admin, List.of(topics));
     } catch (Exception e) {
       throw new IllegalStateException("creating topics " + List.of(topics) + " failed", e);
     }
+  }
+
+  private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        Map<String, TopicDescription> described =
+            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+        boolean ready =
+            described.values().stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (ready) {
+          // The leader's replica manager may lag its metadata cache; ListOffsets only succeeds
+          // once the partition is really online on the leader.
+          Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+          described.forEach(
+              (name, d) ->
+                  d.partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+          admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+          return;
+        }
+      } catch (ExecutionException e) {
+        // not visible in this broker's metadata yet
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("topics " + topics + " have no leaders after 30 s");
   }
 
   /** A byte-array producer with {@code acks=all} and idempotence; the caller closes it. */

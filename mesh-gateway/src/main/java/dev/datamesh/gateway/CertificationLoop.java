@@ -1,0 +1,326 @@
+package dev.datamesh.gateway;
+
+import dev.datamesh.topics.GatewayStatsEvent;
+import dev.datamesh.topics.MeshJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's read-process-write loop. Each poll batch is one Kafka transaction holding the
+ * certified and dead-letter records and the consumer offsets, so a crash anywhere loses and
+ * duplicates nothing. On any failure the transaction is aborted and the session (consumer and
+ * producer) is rebuilt, which resumes from the last committed offsets.
+ *
+ * <p>Threading: {@link #run()} on one dedicated thread; {@link #stop()} from any thread.
+ */
+final class CertificationLoop implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(CertificationLoop.class);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+  private final GatewayConfig config;
+  private final Map<String, Object> kafkaProperties;
+  private final ProductRoutes routes;
+  private final GatewayMetrics metrics;
+  private final Clock clock;
+  private final RecordRouter router;
+  private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicReference<KafkaConsumer<byte[], byte[]>> activeConsumer =
+      new AtomicReference<>();
+  private volatile boolean running = true;
+  private volatile boolean healthy;
+
+  private KafkaProducer<byte[], byte[]> producer;
+  private StatsWindow window = new StatsWindow();
+  private Instant windowStart;
+
+  CertificationLoop(
+      GatewayConfig config,
+      Map<String, Object> kafkaProperties,
+      ProductRoutes routes,
+      GatewayMetrics metrics,
+      Clock clock) {
+    this.config = config;
+    this.kafkaProperties = Map.copyOf(kafkaProperties);
+    this.routes = routes;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.router = new RecordRouter(clock, topic -> partitionCounts.getOrDefault(topic, 0));
+  }
+
+  boolean isHealthy() {
+    return healthy;
+  }
+
+  @Override
+  public void run() {
+    Duration backoff = Duration.ofMillis(100);
+    windowStart = clock.instant();
+    try {
+      while (running) {
+        try {
+          runSession();
+          backoff = Duration.ofMillis(100);
+        } catch (WakeupException e) {
+          // stop() woke the consumer
+        } catch (RuntimeException e) {
+          healthy = false;
+          if (running) {
+            LOG.warn("gateway session failed, resuming from committed offsets: {}", e.toString());
+            LOG.debug("session failure", e);
+            sleep(backoff);
+            backoff =
+                backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                    ? MAX_BACKOFF
+                    : backoff.multipliedBy(2);
+          }
+        }
+      }
+    } finally {
+      healthy = false;
+      stopped.countDown();
+    }
+  }
+
+  /** Asks the loop to finish its current transaction and stop; waits up to {@code timeout}. */
+  void stop(Duration timeout) {
+    running = false;
+    KafkaConsumer<byte[], byte[]> consumer = activeConsumer.get();
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    try {
+      stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void runSession() {
+    try (KafkaConsumer<byte[], byte[]> consumer = newConsumer();
+        KafkaProducer<byte[], byte[]> txProducer = newProducer()) {
+      producer = txProducer;
+      activeConsumer.set(consumer);
+      producer.initTransactions();
+      healthy = true;
+      long subscribedVersion = -1;
+      while (running) {
+        ProductRoutes.Snapshot snapshot = routes.snapshot();
+        if (snapshot.version() != subscribedVersion) {
+          subscribe(consumer, snapshot);
+          subscribedVersion = snapshot.version();
+        }
+        ConsumerRecords<byte[], byte[]> records =
+            snapshot.rawTopics().isEmpty()
+                ? ConsumerRecords.empty()
+                : consumer.poll(config.pollTimeout());
+        if (snapshot.rawTopics().isEmpty()) {
+          sleep(config.pollTimeout());
+        }
+        boolean statsDue = !clock.instant().isBefore(windowStart.plus(config.statsInterval()));
+        if (!records.isEmpty() || statsDue) {
+          transact(consumer, snapshot, records, statsDue);
+        }
+      }
+    } finally {
+      activeConsumer.set(null);
+      producer = null;
+    }
+  }
+
+  private void subscribe(KafkaConsumer<byte[], byte[]> consumer, ProductRoutes.Snapshot snapshot) {
+    for (ProductRoute route : snapshot.byRawTopic().values()) {
+      partitionCounts.computeIfAbsent(
+          route.certifiedTopic(), t -> producer.partitionsFor(t).size());
+    }
+    if (snapshot.rawTopics().isEmpty()) {
+      consumer.unsubscribe();
+    } else {
+      consumer.subscribe(snapshot.rawTopics());
+    }
+    LOG.info(
+        "gateway certifies {} product(s): {}", snapshot.rawTopics().size(), snapshot.rawTopics());
+  }
+
+  private void transact(
+      KafkaConsumer<byte[], byte[]> consumer,
+      ProductRoutes.Snapshot snapshot,
+      ConsumerRecords<byte[], byte[]> records,
+      boolean statsDue) {
+    StatsWindow pending = new StatsWindow();
+    List<Outcome> outcomes = new ArrayList<>(records.count());
+    Instant now = clock.instant();
+    producer.beginTransaction();
+    try {
+      if (statsDue) {
+        publishStats(snapshot, now);
+      }
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        ProductRoute route = snapshot.byRawTopic().get(record.topic());
+        if (route == null) {
+          throw new IllegalStateException("no route for " + record.topic() + " (contract removed)");
+        }
+        Verdict verdict = decide(route, record);
+        producer.send(router.route(route, record, verdict));
+        outcomes.add(count(pending, route, record, verdict));
+      }
+      producer.sendOffsetsToTransaction(offsets(records), consumer.groupMetadata());
+      producer.commitTransaction();
+    } catch (KafkaException | IllegalStateException | CertificationUnavailableException e) {
+      metrics.transaction(false);
+      abortQuietly();
+      throw e;
+    }
+    metrics.transaction(true);
+    if (statsDue) {
+      window = new StatsWindow();
+      windowStart = now;
+    }
+    window.merge(pending);
+    recordMetrics(outcomes, clock.instant());
+  }
+
+  private Verdict decide(ProductRoute route, ConsumerRecord<byte[], byte[]> record) {
+    if (record.value() == null) {
+      return route.tombstonesAllowed()
+          ? Verdict.unchanged(null)
+          : Verdict.DeadLetter.of(
+              GatewayErrorCode.TOMBSTONE_NOT_ALLOWED,
+              "null value (tombstone) on a product whose certified topic is not compacted");
+    }
+    int size = record.value().length + (record.key() == null ? 0 : record.key().length);
+    if (size > config.maxRecordBytes()) {
+      return Verdict.DeadLetter.of(
+          GatewayErrorCode.OVERSIZED,
+          "record of " + size + " bytes exceeds the limit of " + config.maxRecordBytes());
+    }
+    try {
+      return route.certifier().certify(record);
+    } catch (CertificationUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "certifier of {} failed on {}-{}@{}; dead-lettered as INTERNAL_ERROR",
+          route.productId(),
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e);
+      return Verdict.DeadLetter.of(GatewayErrorCode.INTERNAL_ERROR, String.valueOf(e));
+    }
+  }
+
+  private static Outcome count(
+      StatsWindow pending, ProductRoute route, ConsumerRecord<byte[], byte[]> record, Verdict v) {
+    if (v instanceof Verdict.Certify c) {
+      int bytes = c.value() == null ? 0 : c.value().length;
+      pending.certified(route.productId(), bytes, record.timestamp());
+      return new Outcome(route.productId(), null, bytes, record.timestamp());
+    }
+    GatewayErrorCode code = ((Verdict.DeadLetter) v).code();
+    pending.deadLettered(route.productId(), code);
+    return new Outcome(route.productId(), code, 0, record.timestamp());
+  }
+
+  private void publishStats(ProductRoutes.Snapshot snapshot, Instant now) {
+    List<String> products =
+        snapshot.byRawTopic().values().stream().map(ProductRoute::productId).toList();
+    for (GatewayStatsEvent event :
+        window.events(new java.util.HashSet<>(products), config.instanceId(), windowStart, now)) {
+      producer.send(
+          new ProducerRecord<>(
+              config.statsTopic(),
+              event.productId().getBytes(StandardCharsets.UTF_8),
+              MeshJson.write(event)));
+    }
+  }
+
+  /** What one record became, kept until the commit so metrics count only committed work. */
+  private record Outcome(String product, GatewayErrorCode code, int bytes, long timestamp) {}
+
+  private void recordMetrics(List<Outcome> outcomes, Instant committedAt) {
+    long now = committedAt.toEpochMilli();
+    for (Outcome o : outcomes) {
+      if (o.code() == null) {
+        metrics.certified(o.product(), o.bytes(), now - o.timestamp());
+      } else {
+        metrics.deadLettered(o.product(), o.code());
+      }
+    }
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> offsets(
+      ConsumerRecords<byte[], byte[]> records) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<byte[], byte[]>> partition = records.records(tp);
+      offsets.put(tp, new OffsetAndMetadata(partition.get(partition.size() - 1).offset() + 1));
+    }
+    return offsets;
+  }
+
+  private void abortQuietly() {
+    try {
+      producer.abortTransaction();
+    } catch (KafkaException e) {
+      LOG.debug("abort failed (the session is rebuilt anyway)", e);
+    }
+  }
+
+  private KafkaConsumer<byte[], byte[]> newConsumer() {
+    Map<String, Object> props = new HashMap<>(kafkaProperties);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-consumer");
+    props.putAll(config.consumer());
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private KafkaProducer<byte[], byte[]> newProducer() {
+    Map<String, Object> props = new HashMap<>(kafkaProperties);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+    props.put(
+        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-producer");
+    props.putAll(config.producer());
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

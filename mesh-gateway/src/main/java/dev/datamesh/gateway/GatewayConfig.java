@@ -1,0 +1,117 @@
+package dev.datamesh.gateway;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The gateway's settings ({@code mesh.gateway.*}), immutable and checked at start-up.
+ *
+ * @param instanceId stable id of this instance; its transactional id is {@code
+ *     <groupId>-<instanceId>}, so a restarted instance fences its crashed predecessor at once
+ *     instead of waiting for the transaction timeout. Default: {@code default}.
+ * @param groupId the consumer group shared by all gateway instances. Default: {@code mesh-gateway}.
+ * @param maxRecordBytes larger raw records are dead-lettered as OVERSIZED. Default: 1 MiB.
+ * @param pollTimeout how long one poll waits for records. Default: 100 ms.
+ * @param transactionTimeout the producer's {@code transaction.timeout.ms}. Default: 30 s.
+ * @param statsInterval how often per-product counts go to the stats topic. Default: 10 s.
+ * @param statsTopic where per-product counts are published. Default: {@code mesh.gateway.stats}.
+ * @param consumer extra consumer properties (e.g. security settings)
+ * @param producer extra producer properties
+ */
+@ConfigurationProperties("mesh.gateway")
+public record GatewayConfig(
+    String instanceId,
+    String groupId,
+    Integer maxRecordBytes,
+    Duration pollTimeout,
+    Duration transactionTimeout,
+    Duration statsInterval,
+    String statsTopic,
+    Map<String, String> consumer,
+    Map<String, String> producer) {
+
+  public GatewayConfig {
+    instanceId = orDefault(instanceId, "default");
+    groupId = orDefault(groupId, "mesh-gateway");
+    maxRecordBytes = maxRecordBytes == null ? 1024 * 1024 : maxRecordBytes;
+    pollTimeout = pollTimeout == null ? Duration.ofMillis(100) : pollTimeout;
+    transactionTimeout = transactionTimeout == null ? Duration.ofSeconds(30) : transactionTimeout;
+    statsInterval = statsInterval == null ? Duration.ofSeconds(10) : statsInterval;
+    statsTopic = orDefault(statsTopic, "mesh.gateway.stats");
+    consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
+    producer = producer == null ? Map.of() : Map.copyOf(producer);
+    if (maxRecordBytes <= 0) {
+      throw new IllegalArgumentException("mesh.gateway.max-record-bytes must be positive");
+    }
+    if (!instanceId.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException(
+          "mesh.gateway.instance-id may hold letters, digits, '.', '_' and '-': " + instanceId);
+    }
+  }
+
+  /** The defaults, for tests and embedding. */
+  public static GatewayConfig defaults() {
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null);
+  }
+
+  public GatewayConfig withInstanceId(String id) {
+    return new GatewayConfig(
+        id,
+        groupId,
+        maxRecordBytes,
+        pollTimeout,
+        transactionTimeout,
+        statsInterval,
+        statsTopic,
+        consumer,
+        producer);
+  }
+
+  public GatewayConfig withGroupId(String group) {
+    return new GatewayConfig(
+        instanceId,
+        group,
+        maxRecordBytes,
+        pollTimeout,
+        transactionTimeout,
+        statsInterval,
+        statsTopic,
+        consumer,
+        producer);
+  }
+
+  public GatewayConfig withStats(String topic, Duration interval) {
+    return new GatewayConfig(
+        instanceId,
+        groupId,
+        maxRecordBytes,
+        pollTimeout,
+        transactionTimeout,
+        interval,
+        topic,
+        consumer,
+        producer);
+  }
+
+  public GatewayConfig withMaxRecordBytes(int max) {
+    return new GatewayConfig(
+        instanceId,
+        groupId,
+        max,
+        pollTimeout,
+        transactionTimeout,
+        statsInterval,
+        statsTopic,
+        consumer,
+        producer);
+  }
+
+  public String transactionalId() {
+    return groupId + "-" + instanceId;
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

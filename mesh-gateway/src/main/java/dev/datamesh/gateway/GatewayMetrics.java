@@ -1,0 +1,74 @@
+package dev.datamesh.gateway;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Micrometer meters per product, updated after each committed transaction: {@code
+ * mesh.gateway.records} (tags product, outcome, code), {@code mesh.gateway.certified.bytes}, {@code
+ * mesh.gateway.latency} (raw timestamp → certified commit) and {@code mesh.gateway.transactions}
+ * (outcome committed|aborted). Thread-safe.
+ */
+final class GatewayMetrics {
+  private final MeterRegistry registry;
+  private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, DistributionSummary> bytes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Timer> latency = new ConcurrentHashMap<>();
+
+  GatewayMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void certified(String product, int valueBytes, long latencyMillis) {
+    counter(product, "certified", "").increment();
+    bytes
+        .computeIfAbsent(
+            product,
+            p ->
+                DistributionSummary.builder("mesh.gateway.certified.bytes")
+                    .baseUnit("bytes")
+                    .tag("product", p)
+                    .register(registry))
+        .record(valueBytes);
+    latency
+        .computeIfAbsent(
+            product,
+            p ->
+                Timer.builder("mesh.gateway.latency")
+                    .description("raw record timestamp to certified commit")
+                    .tag("product", p)
+                    .publishPercentiles(0.5, 0.99)
+                    .register(registry))
+        .record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
+  }
+
+  void deadLettered(String product, GatewayErrorCode code) {
+    counter(product, "dead_lettered", code.name()).increment();
+  }
+
+  void transaction(boolean committed) {
+    counters
+        .computeIfAbsent(
+            "tx:" + committed,
+            k ->
+                Counter.builder("mesh.gateway.transactions")
+                    .tag("outcome", committed ? "committed" : "aborted")
+                    .register(registry))
+        .increment();
+  }
+
+  private Counter counter(String product, String outcome, String code) {
+    return counters.computeIfAbsent(
+        product + '|' + outcome + '|' + code,
+        k ->
+            Counter.builder("mesh.gateway.records")
+                .tag("product", product)
+                .tag("outcome", outcome)
+                .tag("code", code)
+                .register(registry));
+  }
+}
