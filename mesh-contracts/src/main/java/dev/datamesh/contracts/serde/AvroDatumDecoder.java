@@ -67,9 +67,20 @@ final class AvroDatumDecoder {
       Schema reader = key.reader() == null ? key.writer() : key.reader();
       return new GenericDatumReader<>(key.writer(), reader, GenericData.get());
     }
+    if (!isNamed(key.writer())) {
+      // primitives, arrays, maps, unions: no class of their own; named types inside still map
+      return new SpecificDatumReader<>(key.writer(), key.writer(), SpecificData.get());
+    }
     Class<?> type = specificClass(key.writer());
     SpecificData model = SpecificData.getForClass(type);
     return new SpecificDatumReader<>(key.writer(), model.getSchema(type), model);
+  }
+
+  private static boolean isNamed(Schema schema) {
+    return switch (schema.getType()) {
+      case RECORD, ENUM, FIXED -> true;
+      default -> false;
+    };
   }
 
   private static Class<?> specificClass(Schema writer) {
@@ -85,9 +96,9 @@ final class AvroDatumDecoder {
               + " (or -Dorg.apache.avro.SERIALIZABLE_PACKAGES)",
           e);
     }
-    if (type == null || !org.apache.avro.specific.SpecificRecord.class.isAssignableFrom(type)) {
+    if (type == null) {
       throw new SerializationException(
-          "no SpecificRecord class "
+          "no generated class "
               + writer.getFullName()
               + " on the classpath for "
               + AvroSerdeConfig.SPECIFIC_AVRO_READER

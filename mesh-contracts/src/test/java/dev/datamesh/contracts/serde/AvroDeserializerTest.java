@@ -72,7 +72,21 @@ class AvroDeserializerTest {
 
     assertThatThrownBy(() -> deserializer.deserialize("orders", bytes))
         .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("no SpecificRecord class t.Tiny");
+        .hasMessageContaining("no generated class t.Tiny");
+  }
+
+  @Test
+  void specificReaderReadsPrimitiveKeysAsJavaValues() {
+    AvroSerializer<Object> keys =
+        new AvroSerializer<>(
+            client,
+            AvroSerdeConfig.from(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true)),
+            true);
+    AvroDeserializer<Object> deserializer = new AvroDeserializer<>(client, SPECIFIC, true);
+
+    assertThat(deserializer.deserialize("orders", keys.serialize("orders", "order-1")))
+        .isEqualTo("order-1");
+    assertThat(deserializer.deserialize("orders", keys.serialize("orders", 42L))).isEqualTo(42L);
   }
 
   @Test
