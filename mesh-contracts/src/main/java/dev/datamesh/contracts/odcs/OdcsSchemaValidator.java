@@ -48,9 +48,13 @@ final class OdcsSchemaValidator {
           JsonMetaSchema.builder(JsonMetaSchema.getV201909())
               .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
               .build();
-      return JsonSchemaFactory.getInstance(
-              SpecVersion.VersionFlag.V201909, builder -> builder.metaSchema(meta))
-          .getSchema(in, config);
+      JsonSchema schema =
+          JsonSchemaFactory.getInstance(
+                  SpecVersion.VersionFlag.V201909, builder -> builder.metaSchema(meta))
+              .getSchema(in, config);
+      // Validators are otherwise created lazily on first use; do it now, once, before sharing.
+      schema.initializeValidators();
+      return schema;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import dev.datamesh.contracts.ContractErrorCode;
 import dev.datamesh.contracts.ContractViolation;
 import dev.datamesh.contracts.RecordRule;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -149,6 +150,8 @@ final class ValueChecks {
     private final int decimalScale;
     private final boolean showValues;
     private final String bounds;
+    // Bytes decimals compared as unscaled longs: no allocation on the hot path.
+    private final UnscaledBounds unscaled;
 
     Range(RecordRule.Range rule, int decimalScale, boolean showValues) {
       this.path = rule.path();
@@ -161,6 +164,7 @@ final class ValueChecks {
       this.decimalScale = decimalScale;
       this.showValues = showValues;
       this.bounds = describe(rule.minimum(), minExclusive, rule.maximum(), maxExclusive);
+      this.unscaled = decimalScale < 0 ? null : UnscaledBounds.of(rule, decimalScale);
     }
 
     @Override
@@ -170,6 +174,10 @@ final class ValueChecks {
         inRange = inRange((double) ((Number) value).longValue());
       } else if (value instanceof Double || value instanceof Float) {
         inRange = inRange(((Number) value).doubleValue());
+      } else if (value instanceof ByteBuffer buffer
+          && unscaled != null
+          && buffer.remaining() <= 8) {
+        inRange = unscaled.contains(Values.unscaledLong(buffer));
       } else {
         BigDecimal decimal = Values.decimal(value, Math.max(decimalScale, 0));
         if (decimal == null) {
@@ -249,6 +257,38 @@ final class ValueChecks {
                   + min
                   + ".."
                   + (max == Integer.MAX_VALUE ? "" : String.valueOf(max))));
+    }
+  }
+
+  /**
+   * Range bounds of a decimal with a fixed scale as unscaled longs, so that a small decimal (at
+   * most 8 bytes) is checked without allocation; null when a bound is not exact at that scale.
+   */
+  record UnscaledBounds(long min, boolean minExclusive, long max, boolean maxExclusive) {
+
+    static UnscaledBounds of(RecordRule.Range rule, int scale) {
+      Long min = rule.minimum().map(b -> exact(b, scale)).orElse(Long.MIN_VALUE);
+      Long max = rule.maximum().map(b -> exact(b, scale)).orElse(Long.MAX_VALUE);
+      if (min == null || max == null) {
+        return null;
+      }
+      return new UnscaledBounds(
+          min,
+          rule.minimum().isPresent() && rule.minimumExclusive(),
+          max,
+          rule.maximum().isPresent() && rule.maximumExclusive());
+    }
+
+    private static Long exact(BigDecimal bound, int scale) {
+      try {
+        return bound.setScale(scale).unscaledValue().longValueExact();
+      } catch (ArithmeticException notExactAtThisScale) {
+        return null;
+      }
+    }
+
+    boolean contains(long x) {
+      return (minExclusive ? x > min : x >= min) && (maxExclusive ? x < max : x <= max);
     }
   }
 }

@@ -40,6 +40,20 @@ final class Values {
     return null;
   }
 
+  /** The two's-complement big-endian integer in a buffer of at most 8 bytes (not consumed). */
+  static long unscaledLong(ByteBuffer buffer) {
+    int start = buffer.position();
+    int length = buffer.remaining();
+    if (length == 0) {
+      return 0;
+    }
+    long value = buffer.get(start); // sign-extends the first byte
+    for (int i = 1; i < length; i++) {
+      value = (value << 8) | (buffer.get(start + i) & 0xFF);
+    }
+    return value;
+  }
+
   /** A value for a message, shortened; or a placeholder for classified fields. */
   static String shown(Object value, boolean showValues) {
     if (!showValues) {

@@ -412,4 +412,26 @@ class ContractLoaderTest {
         .extracting(v -> v.code().code())
         .noneMatch(code -> code.startsWith("POLICY_"));
   }
+
+  @Test
+  void oneLoaderServesManyThreads() {
+    ContractLoader shared = ContractLoader.create(GovernancePolicies.defaults());
+    String bad = TestContracts.resource("/contracts/bad-contract.odcs.yaml");
+    int badCount = shared.load(bad).violations().size();
+
+    List<Integer> counts =
+        java.util.stream.IntStream.range(0, 64)
+            .parallel()
+            .mapToObj(
+                i ->
+                    i % 2 == 0
+                        ? shared
+                            .load(TestContracts.exampleText(TestContracts.EXAMPLES.get(i % 4)))
+                            .violations()
+                            .size()
+                        : shared.load(bad).violations().size() - badCount)
+            .toList();
+
+    assertThat(counts).containsOnly(0);
+  }
 }

@@ -110,7 +110,15 @@ class RecordValidatorTest {
     assertThat(validateWith("orderTotal", new BigDecimal("100000.01")))
         .extracting(ContractViolation::code)
         .containsExactly(ContractErrorCode.RECORD_OUT_OF_RANGE);
+    assertThat(validateWith("orderTotal", OrderRecords.decimal("100000.01")))
+        .extracting(ContractViolation::code)
+        .containsExactly(ContractErrorCode.RECORD_OUT_OF_RANGE);
+    assertThat(validateWith("orderTotal", OrderRecords.decimal("-12345.67")))
+        .extracting(ContractViolation::code)
+        .containsExactly(ContractErrorCode.RECORD_OUT_OF_RANGE);
     assertThat(validateWith("orderTotal", OrderRecords.decimal("0.00"))).isEmpty();
+    assertThat(validateWith("orderTotal", OrderRecords.decimal("100000.00"))).isEmpty();
+    assertThat(validateWith("orderTotal", new BigDecimal("99999.99"))).isEmpty();
   }
 
   @Test
