@@ -1,6 +1,7 @@
 package dev.datamesh.registry.http;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -22,8 +23,16 @@ final class RegistryErrorResponseProcessor implements ErrorResponseProcessor<byt
     int status = response.code();
     MutableHttpResponse<byte[]> reply =
         RegistryReplies.error(status, status, message(status, context, response.reason()));
-    response.getHeaders().forEach((name, values) -> values.forEach(v -> reply.header(name, v)));
-    reply.contentType(RegistryReplies.CONTENT_TYPE);
+    // Keep headers such as Allow (405); the body, and so its type and length, are ours.
+    response
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+                  && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(v -> reply.header(name, v));
+              }
+            });
     return reply;
   }
 
