@@ -4,7 +4,6 @@ import dev.datamesh.registry.subjects.Outcome;
 import dev.datamesh.registry.subjects.RegistryConfig;
 import dev.datamesh.registry.subjects.RegistryOperations;
 import dev.datamesh.registry.subjects.SchemaRequest;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -36,14 +35,14 @@ final class CompatibilityController {
   HttpResponse<byte[]> againstVersion(
       @PathVariable String subject,
       @PathVariable String version,
-      @Body @Nullable byte[] body,
+      @Body byte[] body,
       HttpRequest<?> request) {
     return check(subject, version, body, request);
   }
 
   @Post("/versions")
   HttpResponse<byte[]> againstAll(
-      @PathVariable String subject, @Body @Nullable byte[] body, HttpRequest<?> request) {
+      @PathVariable String subject, @Body byte[] body, HttpRequest<?> request) {
     return check(subject, null, body, request);
   }
 

@@ -5,7 +5,6 @@ import dev.datamesh.registry.subjects.ConfigUpdate;
 import dev.datamesh.registry.subjects.ModeView;
 import dev.datamesh.registry.subjects.Outcome;
 import dev.datamesh.registry.subjects.RegistryOperations;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -42,7 +41,7 @@ final class SettingsController {
 
   @Put("/config")
   @WriteAccess(global = true)
-  CompletableFuture<HttpResponse<byte[]>> updateGlobalConfig(@Body @Nullable byte[] body) {
+  CompletableFuture<HttpResponse<byte[]>> updateGlobalConfig(@Body byte[] body) {
     return updateConfig(null, body);
   }
 
@@ -60,7 +59,7 @@ final class SettingsController {
   @Put("/config/{subject}")
   @WriteAccess
   CompletableFuture<HttpResponse<byte[]>> updateSubjectConfig(
-      @PathVariable String subject, @Body @Nullable byte[] body) {
+      @PathVariable String subject, @Body byte[] body) {
     return updateConfig(subject, body);
   }
 
@@ -78,7 +77,7 @@ final class SettingsController {
   @Put("/mode")
   @WriteAccess(global = true)
   CompletableFuture<HttpResponse<byte[]>> updateGlobalMode(
-      @Body @Nullable byte[] body, HttpRequest<?> request) {
+      @Body byte[] body, HttpRequest<?> request) {
     return updateMode(null, body, request);
   }
 
@@ -96,7 +95,7 @@ final class SettingsController {
   @Put("/mode/{subject}")
   @WriteAccess
   CompletableFuture<HttpResponse<byte[]>> updateSubjectMode(
-      @PathVariable String subject, @Body @Nullable byte[] body, HttpRequest<?> request) {
+      @PathVariable String subject, @Body byte[] body, HttpRequest<?> request) {
     return updateMode(subject, body, request);
   }
 

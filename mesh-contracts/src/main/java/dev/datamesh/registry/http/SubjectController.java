@@ -6,7 +6,6 @@ import dev.datamesh.registry.subjects.RegistryConfig;
 import dev.datamesh.registry.subjects.RegistryOperations;
 import dev.datamesh.registry.subjects.SchemaRequest;
 import dev.datamesh.registry.subjects.SchemaView;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -58,7 +57,7 @@ final class SubjectController {
   @Post("/{subject}/versions")
   @WriteAccess
   CompletableFuture<HttpResponse<byte[]>> register(
-      @PathVariable String subject, @Body @Nullable byte[] body, HttpRequest<?> request) {
+      @PathVariable String subject, @Body byte[] body, HttpRequest<?> request) {
     Outcome<SchemaRequest> parsed = Bodies.read(body, SchemaRequest.class, maxBytes);
     if (!(parsed instanceof Outcome.Ok<SchemaRequest> ok)) {
       return Answers.now(parsed);
@@ -73,7 +72,7 @@ final class SubjectController {
 
   @Post("/{subject}")
   HttpResponse<byte[]> lookup(
-      @PathVariable String subject, @Body @Nullable byte[] body, HttpRequest<?> request) {
+      @PathVariable String subject, @Body byte[] body, HttpRequest<?> request) {
     Outcome<SchemaRequest> parsed = Bodies.read(body, SchemaRequest.class, maxBytes);
     if (!(parsed instanceof Outcome.Ok<SchemaRequest> ok)) {
       return Answers.of(parsed);

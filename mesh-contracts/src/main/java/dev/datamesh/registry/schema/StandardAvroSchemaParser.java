@@ -8,6 +8,9 @@ import org.apache.avro.Schema;
 final class StandardAvroSchemaParser implements AvroSchemaParser {
 
   @Override
+  @SuppressWarnings(
+      "deprecation") // toString(references, pretty): the one Avro API that does not inline known
+  // types
   public ParseResult parse(
       String schemaText, List<String> referencedSchemas, boolean validateDefaults) {
     if (schemaText == null || schemaText.isBlank()) {
