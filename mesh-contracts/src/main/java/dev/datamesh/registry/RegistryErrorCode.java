@@ -1,0 +1,61 @@
+package dev.datamesh.registry;
+
+/**
+ * Every error the registry answers with: HTTP status and Confluent {@code error_code}. The codes
+ * are Confluent Schema Registry's where it has one; {@link #GOVERNANCE_VIOLATION} is the mesh's
+ * own.
+ */
+public enum RegistryErrorCode {
+  MALFORMED_REQUEST(400, 400),
+  UNAUTHORIZED(401, 401),
+  FORBIDDEN(403, 40301),
+  NOT_FOUND(404, 404),
+  SUBJECT_NOT_FOUND(404, 40401),
+  VERSION_NOT_FOUND(404, 40402),
+  SCHEMA_NOT_FOUND(404, 40403),
+  SUBJECT_SOFT_DELETED(404, 40404),
+  SUBJECT_NOT_SOFT_DELETED(404, 40405),
+  VERSION_SOFT_DELETED(404, 40406),
+  VERSION_NOT_SOFT_DELETED(404, 40407),
+  SUBJECT_COMPATIBILITY_NOT_CONFIGURED(404, 40408),
+  SUBJECT_MODE_NOT_CONFIGURED(404, 40409),
+  INCOMPATIBLE_SCHEMA(409, 409),
+  UNPROCESSABLE_REQUEST(422, 422),
+  INVALID_SCHEMA(422, 42201),
+  INVALID_VERSION(422, 42202),
+  INVALID_COMPATIBILITY_LEVEL(422, 42203),
+  INVALID_MODE(422, 42204),
+  OPERATION_NOT_PERMITTED(422, 42205),
+  REFERENCE_EXISTS(422, 42206),
+  ID_DOES_NOT_MATCH(422, 42207),
+  INVALID_SUBJECT(422, 42208),
+  SCHEMA_TOO_LARGE(422, 42209),
+  INVALID_RULESET(422, 42210),
+  /** A data product subject's schema breaks its contract or a council policy. */
+  GOVERNANCE_VIOLATION(422, 42250),
+  STORE_ERROR(500, 50001),
+  STORE_TIMEOUT(500, 50002);
+
+  private final int httpStatus;
+  private final int errorCode;
+
+  RegistryErrorCode(int httpStatus, int errorCode) {
+    this.httpStatus = httpStatus;
+    this.errorCode = errorCode;
+  }
+
+  /** The HTTP status. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The Confluent {@code error_code}. */
+  public int errorCode() {
+    return errorCode;
+  }
+
+  /** An error with this code. */
+  public RegistryError error(String message) {
+    return new RegistryError(this, message);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.datamesh.registry.auth;
+
+import dev.datamesh.registry.RegistryError;
+import java.util.Optional;
+
+/**
+ * Decides whether the bearer of an {@code Authorization} header may change a subject (or, for a
+ * null subject, the global settings). Tokens are compared in constant time and never logged.
+ * Thread-safe.
+ *
+ * <p>Accepted headers: {@code Bearer <token>}, and {@code Basic} credentials whose password is the
+ * token (for clients that only do basic auth). Rules: the council may write everything; a domain
+ * may write subjects of its own domain — a product subject {@code <domain>.<product>.<raw|
+ * certified|dlq>-<value|key>}, or any subject whose first dot-separated segment is the domain — and
+ * subjects that belong to no configured domain; nobody else may write.
+ */
+public interface AccessPolicy {
+
+  /** Empty when allowed; else the 401 or 403 error to answer with. */
+  Optional<RegistryError> check(String authorizationHeader, String subject);
+
+  /** The policy for {@code config}. */
+  static AccessPolicy of(AuthConfig config) {
+    return new TokenAccessPolicy(config);
+  }
+}
