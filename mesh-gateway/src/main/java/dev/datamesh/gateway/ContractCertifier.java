@@ -1,0 +1,136 @@
+package dev.datamesh.gateway;
+
+import dev.datamesh.contracts.ContractViolation;
+import dev.datamesh.contracts.rules.RecordValidator;
+import dev.datamesh.contracts.serde.UnframeResult;
+import dev.datamesh.contracts.serde.WireFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Certifies one product's raw records against its contract: Confluent wire format, schema id of
+ * this product, Avro decode, per-record rules, PII masking. When nothing is masked the raw bytes
+ * are certified as they are; otherwise the record is re-encoded with its own writer schema and
+ * framed with the same schema id. Thread-safe.
+ */
+final class ContractCertifier implements RecordCertifier {
+  private final ProductSchemaResolver schemas;
+  private final RecordValidator validator;
+  private final FieldMasker masker;
+  private final ConcurrentHashMap<Schema, GenericDatumReader<GenericRecord>> readers =
+      new ConcurrentHashMap<>();
+  private final ThreadLocal<BinaryDecoder> decoder = new ThreadLocal<>();
+  private final ThreadLocal<BinaryEncoder> encoder = new ThreadLocal<>();
+
+  ContractCertifier(ProductSchemaResolver schemas, RecordValidator validator, FieldMasker masker) {
+    this.schemas = schemas;
+    this.validator = validator;
+    this.masker = masker;
+  }
+
+  @Override
+  public Verdict certify(ConsumerRecord<byte[], byte[]> record) {
+    UnframeResult unframed = WireFormat.unframe(record.value());
+    if (unframed instanceof UnframeResult.Malformed malformed) {
+      return Verdict.DeadLetter.of(codeOf(malformed), malformed.message());
+    }
+    UnframeResult.Framed framed = (UnframeResult.Framed) unframed;
+    if (framed.byGuid()) {
+      return Verdict.DeadLetter.of(
+          GatewayErrorCode.UNKNOWN_SCHEMA_ID,
+          "schema GUID framing is not accepted on raw topics; use the 4-byte schema id");
+    }
+    int id = framed.schemaId();
+    ProductSchemaResolver.Resolution resolution = schemas.resolve(id);
+    if (resolution instanceof ProductSchemaResolver.Resolution.Unknown) {
+      return Verdict.DeadLetter.of(
+          GatewayErrorCode.UNKNOWN_SCHEMA_ID, "schema id " + id + " is not registered");
+    }
+    if (resolution instanceof ProductSchemaResolver.Resolution.NotOfProduct) {
+      return Verdict.DeadLetter.of(
+          GatewayErrorCode.SCHEMA_NOT_OF_PRODUCT,
+          "schema id " + id + " is not a registered version of this product's raw subject");
+    }
+    Schema writer = ((ProductSchemaResolver.Resolution.OfProduct) resolution).schema();
+    GenericRecord decoded;
+    try {
+      decoded = decode(writer, framed.buffer(), framed.payloadOffset(), framed.payloadLength());
+    } catch (IOException | RuntimeException e) {
+      return Verdict.DeadLetter.of(
+          GatewayErrorCode.UNDECODABLE_PAYLOAD,
+          "payload does not decode with schema id " + id + ": " + e.getMessage());
+    }
+    if (decoded == null) {
+      return Verdict.DeadLetter.of(
+          GatewayErrorCode.UNDECODABLE_PAYLOAD,
+          "payload has bytes left over after a complete record of schema id " + id);
+    }
+    List<ContractViolation> violations = validator.validate(decoded);
+    if (!violations.isEmpty()) {
+      ContractViolation first = violations.get(0);
+      String reason =
+          violations.stream().map(ContractViolation::toString).collect(Collectors.joining("; "));
+      return new Verdict.DeadLetter(
+          GatewayErrorCode.RULE_VIOLATION, reason, first.pointer(), first.errorCode());
+    }
+    if (masker.isEmpty()) {
+      return Verdict.unchanged(record.value());
+    }
+    FieldMasker.MaskingOutcome outcome = masker.mask(decoded);
+    if (outcome instanceof FieldMasker.MaskingOutcome.Failed failed) {
+      return new Verdict.DeadLetter(
+          GatewayErrorCode.MASKING_FAILED, failed.reason(), failed.pointer(), "");
+    }
+    if (((FieldMasker.MaskingOutcome.Masked) outcome).count() == 0) {
+      return Verdict.unchanged(record.value());
+    }
+    return Verdict.unchanged(encode(id, writer, decoded));
+  }
+
+  /** The decoded record, or null when bytes are left over after it. */
+  private GenericRecord decode(Schema writer, byte[] bytes, int offset, int length)
+      throws IOException {
+    BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, offset, length, decoder.get());
+    decoder.set(d);
+    GenericDatumReader<GenericRecord> reader =
+        readers.computeIfAbsent(writer, GenericDatumReader::new);
+    GenericRecord result = reader.read(null, d);
+    return d.isEnd() ? result : null;
+  }
+
+  private byte[] encode(int id, Schema writer, GenericRecord record) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    byte[] prefix = new byte[5];
+    WireFormat.writePrefix(prefix, id);
+    out.writeBytes(prefix);
+    BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, encoder.get());
+    encoder.set(e);
+    try {
+      new GenericDatumWriter<GenericRecord>(writer).write(record, e);
+      e.flush();
+    } catch (IOException ex) {
+      throw new IllegalStateException("re-encoding a record that was just decoded failed", ex);
+    }
+    return out.toByteArray();
+  }
+
+  private static GatewayErrorCode codeOf(UnframeResult.Malformed malformed) {
+    return switch (malformed.error()) {
+      case BAD_MAGIC_BYTE, BAD_SCHEMA_ID_HEADER -> GatewayErrorCode.BAD_MAGIC_BYTE;
+      case EMPTY, TRUNCATED -> GatewayErrorCode.TRUNCATED;
+      case INVALID_SCHEMA_ID -> GatewayErrorCode.UNKNOWN_SCHEMA_ID;
+    };
+  }
+}
