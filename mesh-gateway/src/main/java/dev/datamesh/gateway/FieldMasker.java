@@ -42,6 +42,10 @@ final class FieldMasker {
     return new FieldMasker(fields, keys);
   }
 
+  static FieldMasker of(List<MaskedField> fields, MaskingKeys keys) {
+    return new FieldMasker(fields, keys);
+  }
+
   boolean isEmpty() {
     return fields.isEmpty();
   }

@@ -1,6 +1,7 @@
 package dev.datamesh.gateway;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,15 +22,15 @@ import java.util.Map;
  */
 @ConfigurationProperties("mesh.gateway")
 public record GatewayConfig(
-    String instanceId,
-    String groupId,
-    Integer maxRecordBytes,
-    Duration pollTimeout,
-    Duration transactionTimeout,
-    Duration statsInterval,
-    String statsTopic,
-    Map<String, String> consumer,
-    Map<String, String> producer) {
+    @Nullable String instanceId,
+    @Nullable String groupId,
+    @Nullable Integer maxRecordBytes,
+    @Nullable Duration pollTimeout,
+    @Nullable Duration transactionTimeout,
+    @Nullable Duration statsInterval,
+    @Nullable String statsTopic,
+    @Nullable Map<String, String> consumer,
+    @Nullable Map<String, String> producer) {
 
   public GatewayConfig {
     instanceId = orDefault(instanceId, "default");
