@@ -1,6 +1,7 @@
 package dev.datamesh.cli;
 
 import dev.datamesh.kafka.embedded.EmbeddedKafka;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,10 +40,17 @@ final class DevCommand implements Callable<Integer> {
     EmbeddedKafka kafka = broker.start();
     shutdown.register("Kafka broker", kafka::close);
     StringBuilder urls = new StringBuilder();
+    Map<String, Object> links = new HashMap<>();
     for (MeshService service : MeshService.values()) {
       console.progress("Starting " + service.description() + " ...");
       ServiceRunner.RunningService running =
-          ServiceRunner.start(service, kafka.bootstrapServers(), randomPorts ? -1 : 0, Map.of());
+          ServiceRunner.start(service, kafka.bootstrapServers(), randomPorts ? -1 : 0, links);
+      if (service == MeshService.REGISTRY) {
+        // Every later service finds the registry where it really listens.
+        for (MeshService client : MeshService.values()) {
+          links.put("mesh." + client.environment() + ".registry.url", running.url());
+        }
+      }
       shutdown.register(service.environment(), running);
       urls.append(
           String.format("  %-12s %s%n", service.environment(), running.url() + service.homePath()));

@@ -1,6 +1,7 @@
 package dev.datamesh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,10 +28,17 @@ class DevCommandIT {
             mesh.awaitLine(
                 l -> l.trim().startsWith(service.environment() + " "), Duration.ofSeconds(5));
         URI base = URI.create(line.trim().split("\\s+")[1]).resolve("/health");
-        HttpResponse<String> health =
-            http.send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).as(service.environment()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"", "\"kafka\"");
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  HttpResponse<String> health =
+                      http.send(
+                          HttpRequest.newBuilder(base).build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  assertThat(health.statusCode()).as(service.environment()).isEqualTo(200);
+                  assertThat(health.body()).contains("\"status\":\"UP\"", "\"kafka\"");
+                });
       }
       mesh.terminate(Duration.ofSeconds(60));
       assertThat(mesh.output())

@@ -23,6 +23,9 @@ public final class MeshTopics {
   /** Per-product certified / dead-lettered counts per interval, from the gateway. */
   public static final String GATEWAY_STATS = "mesh.gateway.stats";
 
+  /** One report per dead-letter redrive, from the gateway (key = product id). */
+  public static final String GATEWAY_REDRIVE = "mesh.gateway.redrive";
+
   private MeshTopics() {}
 
   public static String raw(String productId) {

@@ -8,7 +8,10 @@ import java.util.Map;
 
 /** An HTTP answer of the gateway's API: a status and a JSON body. */
 record ApiReply(int status, String json) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   static ApiReply ok(int status, Object body) {
     try {
