@@ -25,7 +25,10 @@ final class GatewayHealthIndicator extends AbstractHealthIndicator<Map<String, O
     Map<String, Object> details = new TreeMap<>();
     details.put("certificationLoop", gateway.loopHealthy() ? "running" : "reconnecting");
     details.put("registry", gateway.registryReachable() ? "reachable" : "unreachable");
-    details.put("products", new TreeMap<>(gateway.products()).keySet());
+    Map<String, String> versions = new TreeMap<>();
+    gateway.products().forEach((id, p) -> versions.put(id, p.registered().version()));
+    details.put("products", versions.size());
+    details.put("versions", versions);
     return details;
   }
 
