@@ -1,0 +1,85 @@
+package dev.datamesh.bench;
+
+import dev.datamesh.kafka.embedded.EmbeddedKafka;
+import dev.datamesh.testing.KafkaTestClients;
+import dev.datamesh.testing.TestKafka;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** The broker the benchmark runs on and helpers to watch a consumer group's progress. */
+final class BenchCluster implements TestKafka {
+  private final EmbeddedKafka broker;
+  private final Admin admin;
+
+  BenchCluster(EmbeddedKafka broker) {
+    this.broker = broker;
+    this.admin = KafkaTestClients.admin(this);
+  }
+
+  @Override
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  @Override
+  public String kind() {
+    return "in-process";
+  }
+
+  @Override
+  public Map<String, Object> clientProperties() {
+    return Map.of("bootstrap.servers", bootstrapServers());
+  }
+
+  /** Records of {@code topic} that {@code group} has committed. */
+  long committed(String group, String topic) {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(10, TimeUnit.SECONDS);
+      return offsets.entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Waits until {@code group} has committed {@code total} records of {@code topic}; returns the
+   * throughput in records/s from its first commit to its last.
+   */
+  double awaitThroughput(String group, String topic, long total, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long firstAt = 0;
+    long firstCount = 0;
+    while (System.nanoTime() < deadline) {
+      long done = committed(group, topic);
+      long now = System.nanoTime();
+      if (done > 0 && firstAt == 0) {
+        firstAt = now;
+        firstCount = done;
+      }
+      if (done >= total) {
+        double seconds = (now - firstAt) / 1e9;
+        return seconds <= 0 ? Double.NaN : (done - firstCount) / seconds;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException(
+        group + " did not finish " + total + " records of " + topic + " in " + timeout);
+  }
+
+  void close() {
+    admin.close();
+    broker.close();
+  }
+}

@@ -1,0 +1,291 @@
+package dev.datamesh.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.datamesh.contracts.DataContract;
+import dev.datamesh.contracts.odcs.ContractLoadResult;
+import dev.datamesh.contracts.odcs.ContractLoader;
+import dev.datamesh.kafka.embedded.EmbeddedKafka;
+import dev.datamesh.kafka.embedded.EmbeddedKafkaConfig;
+import dev.datamesh.testing.KafkaTestClients;
+import dev.datamesh.testing.TestServices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./mesh bench}: measures the gateway against a plain exactly-once pipe on the same
+ * in-process broker in the same run, and raw→certified latency at fixed offered rates. Prints a
+ * Markdown table and writes it to {@code --out}.
+ */
+@Command(
+    name = "mesh bench",
+    mixinStandardHelpOptions = true,
+    description = "Gateway throughput ÷ an EOS poll→send pipe, and raw→certified latency.")
+public final class BenchMain implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Option(
+      names = "--records",
+      defaultValue = "200000",
+      description = "Records per round. Default: ${DEFAULT-VALUE}.")
+  int records;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description = "Measured rounds (after one warm-up). Default: ${DEFAULT-VALUE}.")
+  int rounds;
+
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "200,1024",
+      description = "Record sizes in bytes. Default: ${DEFAULT-VALUE}.")
+  List<Integer> sizes;
+
+  @Option(
+      names = "--rates",
+      split = ",",
+      defaultValue = "1000,10000",
+      description = "Offered rates for latency (rec/s). Default: ${DEFAULT-VALUE}.")
+  List<Integer> rates;
+
+  @Option(
+      names = "--latency-seconds",
+      defaultValue = "15",
+      description = "Seconds per latency rate. Default: ${DEFAULT-VALUE}.")
+  int latencySeconds;
+
+  @Option(
+      names = "--out",
+      defaultValue = "target/bench-results.md",
+      description = "Where to write the results table.")
+  Path out;
+
+  private BenchCluster cluster;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()));
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "| record | rules | PII | pipe rec/s (median) | gateway rec/s (median) | ratio median | ratio min–max |");
+    lines.add("|---|---|---|---|---|---|---|");
+    try {
+      for (int size : sizes) {
+        for (BenchContract variant : variants(size)) {
+          lines.add(throughput(variant, size));
+          System.out.println(lines.get(lines.size() - 1));
+        }
+      }
+      lines.add("");
+      lines.add("| offered rate | records | p50 ms | p99 ms | p99.9 ms | max ms |");
+      lines.add("|---|---|---|---|---|---|");
+      for (int rate : rates) {
+        lines.add(LatencyRun.run(this, rate, latencySeconds));
+        System.out.println(lines.get(lines.size() - 1));
+      }
+    } finally {
+      cluster.close();
+    }
+    String header =
+        "Run "
+            + started
+            + ", "
+            + records
+            + " records/round, "
+            + rounds
+            + " rounds after 1 warm-up, "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, Java "
+            + System.getProperty("java.version");
+    String table = header + "\n\n" + String.join("\n", lines) + "\n";
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, table);
+    System.out.println();
+    System.out.println(table);
+    System.out.println("written to " + out.toAbsolutePath());
+    return 0;
+  }
+
+  private static List<BenchContract> variants(int size) {
+    return List.of(
+        new BenchContract("plain-" + size, false, false),
+        new BenchContract("rules-" + size, true, false),
+        new BenchContract("pii-" + size, true, true));
+  }
+
+  private String throughput(BenchContract variant, int size) throws Exception {
+    try (Product product = Product.register(this, variant, size)) {
+      product.produce(records);
+      String pipeOut = product.id() + ".pipe";
+      KafkaTestClients.createTopics(cluster, 6, pipeOut);
+      List<Double> pipe = new ArrayList<>();
+      List<Double> gateway = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
+      for (int round = 0; round <= rounds; round++) {
+        double p = runPipe(product.raw(), pipeOut);
+        double g = runGateway(product);
+        if (round > 0) { // round 0 warms up broker, JIT and page cache
+          pipe.add(p);
+          gateway.add(g);
+          ratios.add(g / p);
+        }
+      }
+      return String.format(
+          "| %d B | %s | %s | %,.0f | %,.0f | %.2f | %.2f–%.2f |",
+          size,
+          variant.rules() ? "5" : "0",
+          variant.pii() ? "hash" : "none",
+          median(pipe),
+          median(gateway),
+          median(ratios),
+          ratios.stream().mapToDouble(d -> d).min().orElse(0),
+          ratios.stream().mapToDouble(d -> d).max().orElse(0));
+    }
+  }
+
+  private double runPipe(String raw, String pipeOut) throws Exception {
+    String group = "bench-pipe-" + UUID.randomUUID();
+    EosPipe pipe = new EosPipe(cluster.clientProperties(), raw, pipeOut, group);
+    Thread thread = new Thread(pipe, "bench-pipe");
+    thread.start();
+    try {
+      return cluster.awaitThroughput(group, raw, records, Duration.ofMinutes(5));
+    } finally {
+      pipe.stop();
+      thread.join();
+    }
+  }
+
+  double runGateway(Product product) throws Exception {
+    String group = "bench-gw-" + UUID.randomUUID();
+    try (TestServices.RunningService gw = startGateway(product, group)) {
+      return cluster.awaitThroughput(group, product.raw(), records, Duration.ofMinutes(5));
+    }
+  }
+
+  TestServices.RunningService startGateway(Product product, String group) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("mesh.gateway.registry.url", product.registry().url());
+    props.put("mesh.gateway.registry.refresh", "1s");
+    props.put("mesh.gateway.group-id", group);
+    props.put("mesh.gateway.instance-id", "bench");
+    props.put("mesh.gateway.stats-topic", "bench.gateway.stats");
+    props.put("mesh.gateway.masking.hash-key", Base64.getEncoder().encodeToString(new byte[32]));
+    return TestServices.start(cluster, "gateway", props);
+  }
+
+  BenchCluster cluster() {
+    return cluster;
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+  }
+
+  /** A registered benchmark product with its own registry (so a gateway sees only it). */
+  record Product(
+      BenchContract contract,
+      TestServices.RunningService registry,
+      DataContract model,
+      int schemaId,
+      int size)
+      implements AutoCloseable {
+
+    static Product register(BenchMain bench, BenchContract contract, int size) throws Exception {
+      TestServices.RunningService registry =
+          TestServices.start(
+              bench.cluster,
+              "registry",
+              Map.of("mesh.registry.store.topic", "_mesh.contracts." + contract.productName()));
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(registry.url() + "/contracts"))
+                  .header("Content-Type", "application/yaml")
+                  .POST(HttpRequest.BodyPublishers.ofString(contract.yaml()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        registry.close();
+        throw new IllegalStateException("registering " + contract.productId() + ": " + r.body());
+      }
+      JsonNode body = JSON.readTree(r.body());
+      ContractLoadResult loaded = ContractLoader.create().load(body.path("document").toString());
+      return new Product(
+          contract, registry, loaded.contract().orElseThrow(), body.path("schemaId").asInt(), size);
+    }
+
+    String id() {
+      return contract.productId();
+    }
+
+    String raw() {
+      return id() + ".raw";
+    }
+
+    String certified() {
+      return id() + ".certified";
+    }
+
+    BenchRecords records() {
+      return new BenchRecords(model.valueSchema(), schemaId, size);
+    }
+
+    void produce(int count) throws Exception {
+      BenchRecords recs = records();
+      try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        for (int i = 0; i < count; i++) {
+          producer.send(
+              new ProducerRecord<>(
+                  raw(), recs.key(i).getBytes(StandardCharsets.UTF_8), recs.value(i)));
+        }
+        producer.flush();
+      }
+    }
+
+    KafkaProducer<byte[], byte[]> producer() {
+      Map<String, Object> props = new HashMap<>();
+      props.put(
+          "bootstrap.servers",
+          registry.context().getProperty("kafka.bootstrap.servers", String.class).orElseThrow());
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+      props.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+      return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void close() {
+      registry.close();
+    }
+  }
+}

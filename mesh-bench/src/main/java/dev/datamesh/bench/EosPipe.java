@@ -1,0 +1,82 @@
+package dev.datamesh.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The baseline: a plain exactly-once poll→send pipe with the gateway's delivery settings (one
+ * transaction per poll batch, offsets in the transaction, read_committed, same partition, acks all,
+ * linger 5 ms, 64 KiB batches), copying bytes without looking at them.
+ */
+final class EosPipe implements Runnable {
+  private final Map<String, Object> kafka;
+  private final String in;
+  private final String out;
+  private final String group;
+  private volatile boolean running = true;
+
+  EosPipe(Map<String, Object> kafka, String in, String out, String group) {
+    this.kafka = kafka;
+    this.in = in;
+    this.out = out;
+    this.group = group;
+  }
+
+  void stop() {
+    running = false;
+  }
+
+  @Override
+  public void run() {
+    Map<String, Object> c = new HashMap<>(kafka);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-tx");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+            new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+      consumer.subscribe(Set.of(in));
+      while (running) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+        if (records.isEmpty()) {
+          continue;
+        }
+        producer.beginTransaction();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+          List<ConsumerRecord<byte[], byte[]>> part = records.records(tp);
+          for (ConsumerRecord<byte[], byte[]> r : part) {
+            producer.send(
+                new ProducerRecord<>(
+                    out, r.partition(), r.timestamp(), r.key(), r.value(), r.headers()));
+          }
+          offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+        }
+        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+        producer.commitTransaction();
+      }
+    }
+  }
+}
