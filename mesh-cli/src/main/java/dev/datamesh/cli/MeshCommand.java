@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DevCommand.class,
       KafkaCommand.class,
+      ContractCommand.class,
       ServiceCommand.Registry.class,
       ServiceCommand.Gateway.class,
       ServiceCommand.Quality.class,
