@@ -11,28 +11,23 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** The broker the benchmark runs on and helpers to watch a consumer group's progress. */
-final class BenchCluster implements TestKafka {
+final class BenchCluster {
   private final EmbeddedKafka broker;
+  private final TestKafka kafka;
   private final Admin admin;
 
   BenchCluster(EmbeddedKafka broker) {
     this.broker = broker;
-    this.admin = KafkaTestClients.admin(this);
+    this.kafka = TestKafka.external(broker.bootstrapServers());
+    this.admin = KafkaTestClients.admin(kafka);
   }
 
-  @Override
-  public String bootstrapServers() {
-    return broker.bootstrapServers();
+  TestKafka kafka() {
+    return kafka;
   }
 
-  @Override
-  public String kind() {
-    return "in-process";
-  }
-
-  @Override
-  public Map<String, Object> clientProperties() {
-    return Map.of("bootstrap.servers", bootstrapServers());
+  Map<String, Object> clientProperties() {
+    return kafka.clientProperties();
   }
 
   /** Records of {@code topic} that {@code group} has committed. */

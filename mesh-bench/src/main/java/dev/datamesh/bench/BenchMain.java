@@ -146,7 +146,7 @@ public final class BenchMain implements Callable<Integer> {
     try (Product product = Product.register(this, variant, size)) {
       product.produce(records);
       String pipeOut = product.id() + ".pipe";
-      KafkaTestClients.createTopics(cluster, 6, pipeOut);
+      KafkaTestClients.createTopics(cluster.kafka(), 6, pipeOut);
       List<Double> pipe = new ArrayList<>();
       List<Double> gateway = new ArrayList<>();
       List<Double> ratios = new ArrayList<>();
@@ -200,7 +200,7 @@ public final class BenchMain implements Callable<Integer> {
     props.put("mesh.gateway.instance-id", "bench");
     props.put("mesh.gateway.stats-topic", "bench.gateway.stats");
     props.put("mesh.gateway.masking.hash-key", Base64.getEncoder().encodeToString(new byte[32]));
-    return TestServices.start(cluster, "gateway", props);
+    return TestServices.start(cluster.kafka(), "gateway", props);
   }
 
   BenchCluster cluster() {
@@ -224,7 +224,7 @@ public final class BenchMain implements Callable<Integer> {
     static Product register(BenchMain bench, BenchContract contract, int size) throws Exception {
       TestServices.RunningService registry =
           TestServices.start(
-              bench.cluster,
+              bench.cluster.kafka(),
               "registry",
               Map.of("mesh.registry.store.topic", "_mesh.contracts." + contract.productName()));
       HttpResponse<String> r =

@@ -30,7 +30,7 @@ final class LatencyRun {
         var gateway = bench.startGateway(product, "bench-latency-" + UUID.randomUUID());
         KafkaConsumer<byte[], byte[]> consumer =
             KafkaTestClients.consumer(
-                bench.cluster(), "bench-latency-reader-" + UUID.randomUUID())) {
+                bench.cluster().kafka(), "bench-latency-reader-" + UUID.randomUUID())) {
       consumer.subscribe(Set.of(product.certified()));
       BenchRecords records = product.records();
       // warm the path (and let the gateway subscribe) before measuring

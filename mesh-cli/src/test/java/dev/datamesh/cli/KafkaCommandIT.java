@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,26 +61,6 @@ class KafkaCommandIT {
   }
 
   static TestKafka at(String bootstrap) {
-    return new TestKafka() {
-      @Override
-      public String bootstrapServers() {
-        return bootstrap;
-      }
-
-      @Override
-      public String kind() {
-        return "mesh kafka";
-      }
-
-      @Override
-      public Map<String, Object> clientProperties() {
-        return Map.of("bootstrap.servers", bootstrap);
-      }
-
-      @Override
-      public Optional<Runnable> restarter() {
-        return Optional.empty();
-      }
-    };
+    return TestKafka.external(bootstrap);
   }
 }

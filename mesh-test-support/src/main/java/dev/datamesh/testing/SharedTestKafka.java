@@ -30,6 +30,10 @@ final class SharedTestKafka {
     return instance;
   }
 
+  static TestKafka external(String bootstrap) {
+    return new External(bootstrap);
+  }
+
   static TestKafka create(String externalBootstrap, String kind) {
     if (externalBootstrap != null && !externalBootstrap.isBlank()) {
       return new External(externalBootstrap.trim());

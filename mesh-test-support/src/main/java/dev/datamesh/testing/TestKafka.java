@@ -21,6 +21,11 @@ public interface TestKafka {
     return SharedTestKafka.get();
   }
 
+  /** A cluster someone else runs (an external one, or a broker a test started itself). */
+  static TestKafka external(String bootstrapServers) {
+    return SharedTestKafka.external(bootstrapServers);
+  }
+
   /** {@code bootstrap.servers} for clients. */
   String bootstrapServers();
 
