@@ -58,15 +58,6 @@ final class ContractRegistration {
   }
 
   Decision<ContractOutcome<StoredContract>> decide(RegistryState state, DataContract contract) {
-    ActivePolicies policies = council.current(state);
-    List<ContractViolation> broken = policies.policies().evaluate(contract);
-    if (!broken.isEmpty()) {
-      return refuse(
-          ContractError.of(
-              RegistryErrorCode.INVALID_CONTRACT,
-              "The contract breaks the council's policies " + policies.version(),
-              broken.stream().map(ViolationView::of).toList()));
-    }
     String productId = contract.productId().toString();
     List<StoredContract> existing = state.contracts(productId);
     JsonNode document = contract.document();
@@ -81,6 +72,16 @@ final class ContractRegistration {
                     "is already registered with other"
                         + " content; contract versions are immutable, register a new version"));
       }
+    }
+    // An identical re-post is answered above even if the policies got stricter since.
+    ActivePolicies policies = council.current(state);
+    List<ContractViolation> broken = policies.policies().evaluate(contract);
+    if (!broken.isEmpty()) {
+      return refuse(
+          ContractError.of(
+              RegistryErrorCode.INVALID_CONTRACT,
+              "The contract breaks the council's policies " + policies.version(),
+              broken.stream().map(ViolationView::of).toList()));
     }
     if (!existing.isEmpty()) {
       StoredContract latest = existing.get(existing.size() - 1);
