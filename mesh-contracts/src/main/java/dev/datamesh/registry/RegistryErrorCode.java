@@ -2,8 +2,8 @@ package dev.datamesh.registry;
 
 /**
  * Every error the registry answers with: HTTP status and Confluent {@code error_code}. The codes
- * are Confluent Schema Registry's where it has one; {@link #GOVERNANCE_VIOLATION} is the mesh's
- * own.
+ * are Confluent Schema Registry's where it has one; {@link #GOVERNANCE_VIOLATION} and the contracts
+ * API's codes (ending in 60–62: {@code /contracts}, {@code /policies}) are the mesh's own.
  */
 public enum RegistryErrorCode {
   MALFORMED_REQUEST(400, 400),
@@ -33,8 +33,28 @@ public enum RegistryErrorCode {
   INVALID_RULESET(422, 42210),
   /** A data product subject's schema breaks its contract or a council policy. */
   GOVERNANCE_VIOLATION(422, 42250),
+  /** A contract or policy body that is empty or not well-formed YAML/JSON. */
+  MALFORMED_CONTRACT(400, 40060),
+  /** No contract registered for the product. */
+  CONTRACT_NOT_FOUND(404, 40460),
+  /** The product has no contract of that version. */
+  CONTRACT_VERSION_NOT_FOUND(404, 40461),
+  /** The new contract version's schema breaks its compatibility mode (same major version). */
+  INCOMPATIBLE_CONTRACT(409, 40960),
+  /** The version exists with other content, or is not newer than the latest. */
+  CONTRACT_VERSION_CONFLICT(409, 40961),
+  /** A replacement policy file's version is not newer than the policies in force. */
+  POLICY_VERSION_CONFLICT(409, 40962),
+  /** A contract or policy body over {@code mesh.registry.contracts.max-bytes}. */
+  CONTRACT_TOO_LARGE(413, 41360),
+  /** The contract breaks ODCS, the mesh profile or a council policy (every violation listed). */
+  INVALID_CONTRACT(422, 42260),
+  /** A replacement policy file is invalid (every problem listed). */
+  INVALID_POLICIES(422, 42261),
   STORE_ERROR(500, 50001),
-  STORE_TIMEOUT(500, 50002);
+  STORE_TIMEOUT(500, 50002),
+  /** The product's topics could not be created; nothing was stored. */
+  PROVISIONING_FAILED(500, 50060);
 
   private final int httpStatus;
   private final int errorCode;

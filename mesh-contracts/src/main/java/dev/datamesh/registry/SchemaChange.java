@@ -1,7 +1,10 @@
 package dev.datamesh.registry;
 
 import dev.datamesh.registry.schema.Metadata;
+import dev.datamesh.registry.schema.PreviousSchema;
 import dev.datamesh.registry.schema.RuleSet;
+import dev.datamesh.registry.store.StoredContract;
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
 
@@ -16,6 +19,9 @@ import org.apache.avro.Schema;
  * @param metadata the metadata that will be stored with it (after inheritance), or null
  * @param ruleSet the rule set that will be stored with it (after inheritance), or null
  * @param previousSchema the canonical text of the subject's latest live version, if any
+ * @param liveSchemas the subject's live versions in the new schema's compatibility group (all of
+ *     them when no group is configured), oldest first, whatever the configured level
+ * @param contract the product's latest registered contract, if it has one
  */
 public record SchemaChange(
     String subject,
@@ -24,4 +30,33 @@ public record SchemaChange(
     String canonicalSchema,
     Metadata metadata,
     RuleSet ruleSet,
-    Optional<String> previousSchema) {}
+    Optional<String> previousSchema,
+    List<PreviousSchema> liveSchemas,
+    Optional<StoredContract> contract) {
+
+  public SchemaChange {
+    liveSchemas = liveSchemas == null ? List.of() : List.copyOf(liveSchemas);
+    contract = contract == null ? Optional.empty() : contract;
+  }
+
+  /** A change without live-version and contract context (for hooks that need neither). */
+  public SchemaChange(
+      String subject,
+      ProductSubject product,
+      Schema schema,
+      String canonicalSchema,
+      Metadata metadata,
+      RuleSet ruleSet,
+      Optional<String> previousSchema) {
+    this(
+        subject,
+        product,
+        schema,
+        canonicalSchema,
+        metadata,
+        ruleSet,
+        previousSchema,
+        List.of(),
+        Optional.empty());
+  }
+}

@@ -1,13 +1,18 @@
 package dev.datamesh.registry;
 
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 
-/** A test policy: product schemas need a record doc and a doc on every field. */
+/**
+ * A test policy: product schemas need a record doc and a doc on every field. Primary over the
+ * contract governance, which has no contracts to apply in the tests that use this one.
+ */
 @Singleton
+@Primary
 @Requires(property = "test.governance", value = "require-doc")
 final class DocRequiringGovernance implements SubjectGovernance {
 

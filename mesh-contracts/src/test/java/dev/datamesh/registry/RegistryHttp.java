@@ -70,6 +70,11 @@ public final class RegistryHttp {
   }
 
   public Reply send(String method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, CONTENT_TYPE);
+  }
+
+  /** A request with an explicit {@code Accept} header (the contracts API answers JSON). */
+  public Reply send(String method, String path, String body, String contentType, String accept) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
@@ -81,7 +86,7 @@ public final class RegistryHttp {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.header("Accept", CONTENT_TYPE);
+    b.header("Accept", accept);
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

@@ -19,6 +19,15 @@ public interface AccessPolicy {
   /** Empty when allowed; else the 401 or 403 error to answer with. */
   Optional<RegistryError> check(String authorizationHeader, String subject);
 
+  /** Empty when the header carries a known token (council or any domain); else the 401 error. */
+  Optional<RegistryError> authenticate(String authorizationHeader);
+
+  /**
+   * Empty when the bearer may write {@code resource}, which belongs to {@code domain} (e.g. a
+   * contract of a product of that domain): the council, or that domain's token; else 401 or 403.
+   */
+  Optional<RegistryError> checkDomain(String authorizationHeader, String domain, String resource);
+
   /** The policy for {@code config}. */
   static AccessPolicy of(AuthConfig config) {
     return new TokenAccessPolicy(config);

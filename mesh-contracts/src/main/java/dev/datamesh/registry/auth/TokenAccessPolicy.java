@@ -30,10 +30,7 @@ final class TokenAccessPolicy implements AccessPolicy {
   public Optional<RegistryError> check(String authorizationHeader, String subject) {
     Optional<String> principal = token(authorizationHeader).flatMap(this::principal);
     if (principal.isEmpty()) {
-      return Optional.of(
-          RegistryErrorCode.UNAUTHORIZED.error(
-              "Unauthorized: changing the registry needs a valid token (Authorization: Bearer"
-                  + " <token>)"));
+      return Optional.of(unauthorized());
     }
     String who = principal.get();
     if (who.equals(COUNCIL)) {
@@ -57,6 +54,40 @@ final class TokenAccessPolicy implements AccessPolicy {
                 + "', which belongs to domain '"
                 + owner.get()
                 + "'"));
+  }
+
+  @Override
+  public Optional<RegistryError> authenticate(String authorizationHeader) {
+    return token(authorizationHeader).flatMap(this::principal).isPresent()
+        ? Optional.empty()
+        : Optional.of(unauthorized());
+  }
+
+  @Override
+  public Optional<RegistryError> checkDomain(
+      String authorizationHeader, String domain, String resource) {
+    Optional<String> principal = token(authorizationHeader).flatMap(this::principal);
+    if (principal.isEmpty()) {
+      return Optional.of(unauthorized());
+    }
+    String who = principal.get();
+    if (who.equals(COUNCIL) || who.equals(domain)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        RegistryErrorCode.FORBIDDEN.error(
+            "Forbidden: the token of domain '"
+                + who
+                + "' may not change "
+                + resource
+                + ", which belongs to domain '"
+                + domain
+                + "'"));
+  }
+
+  private static RegistryError unauthorized() {
+    return RegistryErrorCode.UNAUTHORIZED.error(
+        "Unauthorized: changing the registry needs a valid token (Authorization: Bearer <token>)");
   }
 
   private Optional<String> owningDomain(String subject) {

@@ -43,6 +43,12 @@ final class WriteAccessFilter {
     if (!annotations.hasAnnotation(WriteAccess.class)) {
       return null;
     }
+    if (annotations.booleanValue(WriteAccess.class, "ownerInBody").orElse(false)) {
+      return policy
+          .authenticate(request.getHeaders().get(HttpHeaders.AUTHORIZATION))
+          .<HttpResponse<?>>map(RegistryReplies::error)
+          .orElse(null);
+    }
     boolean global = annotations.booleanValue(WriteAccess.class, "global").orElse(false);
     String subject =
         global

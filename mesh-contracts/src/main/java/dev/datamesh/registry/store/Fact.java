@@ -4,7 +4,8 @@ package dev.datamesh.registry.store;
  * One record of the registry log: the newest fact per key is the whole truth for that key, so the
  * state after replaying a compacted log equals the state after replaying the full log. Keys: {@code
  * schema:<id>}, {@code version:<version>:<subject>}, {@code config[:<subject>]}, {@code
- * mode[:<subject>]}; the removals are tombstones. A null {@code subject} means the global entry.
+ * mode[:<subject>]}, {@code contract:<productId>:<version>}, {@code policies}; the removals are
+ * tombstones. A null {@code subject} means the global entry.
  */
 public sealed interface Fact {
 
@@ -65,6 +66,30 @@ public sealed interface Fact {
     public String key() {
       return scoped("mode", subject);
     }
+  }
+
+  /** Registers one version of a data product's contract (never removed: versions are immutable). */
+  record ContractPut(StoredContract contract) implements Fact {
+    @Override
+    public String key() {
+      return contractKey(contract.productId(), contract.version());
+    }
+  }
+
+  /** Replaces the council's policy file. */
+  record PoliciesPut(StoredPolicies policies) implements Fact {
+    @Override
+    public String key() {
+      return POLICIES_KEY;
+    }
+  }
+
+  /** The key of the policy fact. */
+  String POLICIES_KEY = "policies";
+
+  /** The key of a contract fact. */
+  static String contractKey(String productId, String version) {
+    return "contract:" + productId + ":" + version;
   }
 
   private static String versionKey(String subject, int version) {

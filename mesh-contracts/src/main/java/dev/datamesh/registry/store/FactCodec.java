@@ -1,6 +1,7 @@
 package dev.datamesh.registry.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.datamesh.contracts.SemanticVersion;
 import dev.datamesh.registry.RegistryJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,10 @@ final class FactCodec {
       payload = p.config();
     } else if (fact instanceof Fact.ModePut p) {
       payload = new ModeValue(p.mode());
+    } else if (fact instanceof Fact.ContractPut p) {
+      payload = p.contract();
+    } else if (fact instanceof Fact.PoliciesPut p) {
+      payload = p.policies();
     } else {
       return null;
     }
@@ -82,6 +87,14 @@ final class FactCodec {
         }
         return Optional.of(new Fact.ModePut(subject, mode));
       }
+      if (key.startsWith("contract:")) {
+        return value == null ? Optional.empty() : Optional.of(contract(key, value));
+      }
+      if (key.equals(Fact.POLICIES_KEY)) {
+        return value == null
+            ? Optional.empty()
+            : Optional.of(new Fact.PoliciesPut(JSON.readValue(value, StoredPolicies.class)));
+      }
       return Optional.empty();
     } catch (IOException e) {
       throw new IllegalArgumentException("malformed value for " + key + ": " + e.getMessage(), e);
@@ -108,6 +121,15 @@ final class FactCodec {
       throw new IllegalArgumentException("version record does not match its key " + key);
     }
     return new Fact.VersionPut(v);
+  }
+
+  private static Fact contract(String key, byte[] value) throws IOException {
+    StoredContract c = JSON.readValue(value, StoredContract.class);
+    if (!key.equals(Fact.contractKey(c.productId(), c.version()))
+        || SemanticVersion.parse(c.version()).isEmpty()) {
+      throw new IllegalArgumentException("contract record does not match its key " + key);
+    }
+    return new Fact.ContractPut(c);
   }
 
   private static String subjectOf(String key, String kind) {

@@ -1,5 +1,6 @@
 package dev.datamesh.registry.store;
 
+import dev.datamesh.contracts.SemanticVersion;
 import dev.datamesh.registry.schema.SchemaReference;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +31,11 @@ final class MemoryState implements RegistryStateMachine {
   private final Map<Integer, TreeSet<SubjectVersion>> usages = new HashMap<>();
   private final Map<String, CompatibilityConfig> configs = new HashMap<>();
   private final Map<String, Mode> modes = new HashMap<>();
+  private final TreeMap<String, TreeMap<SemanticVersion, StoredContract>> contracts =
+      new TreeMap<>();
   private CompatibilityConfig globalConfig;
   private Mode globalMode;
+  private StoredPolicies policies;
 
   @Override
   public void apply(Fact fact) {
@@ -66,7 +70,20 @@ final class MemoryState implements RegistryStateMachine {
       } else {
         modes.remove(r.subject());
       }
+    } else if (fact instanceof Fact.ContractPut p) {
+      putContract(p.contract());
+    } else if (fact instanceof Fact.PoliciesPut p) {
+      policies = p.policies();
     }
+  }
+
+  private void putContract(StoredContract contract) {
+    SemanticVersion version =
+        SemanticVersion.parse(contract.version())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("not a semantic version: " + contract.version()));
+    contracts.computeIfAbsent(contract.productId(), p -> new TreeMap<>()).put(version, contract);
   }
 
   private void putSchema(StoredSchema schema) {
@@ -165,5 +182,21 @@ final class MemoryState implements RegistryStateMachine {
   @Override
   public Optional<Mode> mode(String subject) {
     return Optional.ofNullable(subject == null ? globalMode : modes.get(subject));
+  }
+
+  @Override
+  public SortedSet<String> contractProducts() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(contracts.keySet()));
+  }
+
+  @Override
+  public List<StoredContract> contracts(String productId) {
+    TreeMap<SemanticVersion, StoredContract> versions = contracts.get(productId);
+    return versions == null ? List.of() : List.copyOf(versions.values());
+  }
+
+  @Override
+  public Optional<StoredPolicies> policies() {
+    return Optional.ofNullable(policies);
   }
 }

@@ -41,4 +41,31 @@ public interface RegistryState {
 
   /** The subject-level (or, for a null subject, global) mode, if set. */
   Optional<Mode> mode(String subject);
+
+  /** Every product id that has at least one registered contract version, sorted. */
+  SortedSet<String> contractProducts();
+
+  /** The registered contract versions of {@code productId}, oldest (lowest version) first. */
+  List<StoredContract> contracts(String productId);
+
+  /** The latest (highest version) contract of {@code productId}, if any. */
+  default Optional<StoredContract> latestContract(String productId) {
+    List<StoredContract> all = contracts(productId);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** The council's policies as last stored through the API, if ever. */
+  Optional<StoredPolicies> policies();
+
+  /**
+   * A view of {@code base} with {@code pending} facts applied on top, without changing {@code
+   * base}: lets one write decide several steps (e.g. a contract and both of its subjects) where a
+   * later step must see the facts of an earlier one. Only puts are supported (no removals). Valid
+   * as long as {@code base} is.
+   *
+   * @throws IllegalArgumentException if {@code pending} holds a removal
+   */
+  static RegistryState withPending(RegistryState base, List<Fact> pending) {
+    return new PendingState(base, pending);
+  }
 }

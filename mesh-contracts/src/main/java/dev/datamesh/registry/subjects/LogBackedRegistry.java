@@ -4,7 +4,10 @@ import dev.datamesh.registry.SubjectGovernance;
 import dev.datamesh.registry.schema.AvroSchemaParser;
 import dev.datamesh.registry.schema.CompatibilityChecker;
 import dev.datamesh.registry.schema.RuleSetValidator;
+import dev.datamesh.registry.store.CompatibilityConfig;
 import dev.datamesh.registry.store.ContractLog;
+import dev.datamesh.registry.store.Decision;
+import dev.datamesh.registry.store.RegistryState;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +17,17 @@ import java.util.concurrent.CompletableFuture;
  * {@link RegistryOperations} on the {@link ContractLog}: reads under its lock, writes through it.
  */
 @Singleton
-final class LogBackedRegistry implements RegistryOperations {
+final class LogBackedRegistry implements RegistryOperations, SubjectRegistrar {
   private final ContractLog log;
   private final Queries queries;
   private final Registration registration;
   private final Deletions deletions;
   private final Settings settings;
+  private final SubjectRules rules;
 
   LogBackedRegistry(ContractLog log, RegistryConfig config, SubjectGovernance governance) {
     this.log = log;
-    SubjectRules rules = new SubjectRules(config, AvroSchemaParser.standard());
+    this.rules = new SubjectRules(config, AvroSchemaParser.standard());
     CompatibilityChecker checker = CompatibilityChecker.avro();
     RuleSetValidator ruleSets = RuleSetValidator.confluent();
     this.queries = new Queries(rules, checker);
@@ -31,6 +35,17 @@ final class LogBackedRegistry implements RegistryOperations {
         new Registration(rules, checker, ruleSets, governance, System::currentTimeMillis);
     this.deletions = new Deletions(rules);
     this.settings = new Settings(rules, ruleSets);
+  }
+
+  @Override
+  public Decision<Outcome<SchemaView>> register(
+      RegistryState state, String subject, SchemaRequest request) {
+    return registration.decide(state, subject, request, new Registration.Options(null, false));
+  }
+
+  @Override
+  public CompatibilityConfig effectiveConfig(RegistryState state, String subject) {
+    return rules.effectiveConfig(state, subject);
   }
 
   @Override

@@ -169,24 +169,6 @@ final class Registration {
       }
     }
 
-    Optional<ProductSubject> product = ProductSubject.parse(subject);
-    if (product.isPresent() && product.get().isContractSubject()) {
-      List<GovernanceViolation> violations =
-          governance.review(
-              new SchemaChange(
-                  subject,
-                  product.get(),
-                  schema.parsed().schema(),
-                  canonical,
-                  metadata,
-                  ruleSet,
-                  latest.map(StoredSchema::schema)));
-      if (!violations.isEmpty()) {
-        return refuse(
-            RegistryErrorCode.GOVERNANCE_VIOLATION, governanceMessage(product.get(), violations));
-      }
-    }
-
     if (!importing && !options.force()) {
       CompatibilityResult compatibility =
           checker.check(
@@ -201,6 +183,28 @@ final class Registration {
                 + "\", details: ["
                 + String.join(", ", compatibility.messages())
                 + "]");
+      }
+    }
+
+    // Governance after compatibility: an incompatible schema gets Confluent's 409 first; the
+    // contract's own compatibility (whatever the subject's level) is then governance's to check.
+    Optional<ProductSubject> product = ProductSubject.parse(subject);
+    if (product.isPresent() && product.get().isContractSubject()) {
+      List<GovernanceViolation> violations =
+          governance.review(
+              new SchemaChange(
+                  subject,
+                  product.get(),
+                  schema.parsed().schema(),
+                  canonical,
+                  metadata,
+                  ruleSet,
+                  latest.map(StoredSchema::schema),
+                  parsed(state, group(state, live, config, metadata)),
+                  state.latestContract(product.get().productId())));
+      if (!violations.isEmpty()) {
+        return refuse(
+            RegistryErrorCode.GOVERNANCE_VIOLATION, governanceMessage(product.get(), violations));
       }
     }
 
@@ -299,6 +303,19 @@ final class Registration {
     if (config.compatibilityLevel() == CompatibilityLevel.NONE) {
       return List.of();
     }
+    List<SubjectVersion> candidates = group(state, live, config, metadata);
+    if (!config.compatibilityLevel().transitive() && candidates.size() > 1) {
+      candidates = candidates.subList(candidates.size() - 1, candidates.size());
+    }
+    return parsed(state, candidates);
+  }
+
+  /** The live versions in the compatibility group of {@code metadata} (all without a group). */
+  private static List<SubjectVersion> group(
+      RegistryState state,
+      SortedMap<Integer, SubjectVersion> live,
+      CompatibilityConfig config,
+      Metadata metadata) {
     String group = config.compatibilityGroup();
     String groupValue = group == null || metadata == null ? null : metadata.properties().get(group);
     List<SubjectVersion> candidates = new ArrayList<>();
@@ -312,11 +329,12 @@ final class Registration {
         candidates.add(v);
       }
     }
-    if (!config.compatibilityLevel().transitive() && candidates.size() > 1) {
-      candidates = candidates.subList(candidates.size() - 1, candidates.size());
-    }
+    return candidates;
+  }
+
+  private List<PreviousSchema> parsed(RegistryState state, List<SubjectVersion> versions) {
     List<PreviousSchema> out = new ArrayList<>();
-    for (SubjectVersion v : candidates) {
+    for (SubjectVersion v : versions) {
       StoredSchema s = state.schema(v.id()).orElseThrow();
       rules
           .parseStored(state, s)
