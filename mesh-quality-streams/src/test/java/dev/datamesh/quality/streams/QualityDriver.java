@@ -121,6 +121,19 @@ final class QualityDriver implements AutoCloseable {
     return read(alerts, QualityAlertEvent.class);
   }
 
+  /** New alert records as key → alert. */
+  List<org.apache.kafka.streams.KeyValue<String, QualityAlertEvent>> alertRecords() {
+    List<org.apache.kafka.streams.KeyValue<String, QualityAlertEvent>> records = new ArrayList<>();
+    alerts
+        .readKeyValuesToList()
+        .forEach(
+            kv ->
+                records.add(
+                    org.apache.kafka.streams.KeyValue.pair(
+                        kv.key, MeshJson.read(kv.value, QualityAlertEvent.class))));
+    return records;
+  }
+
   List<QualityMetricsEvent> metrics() {
     return read(metrics, QualityMetricsEvent.class);
   }
