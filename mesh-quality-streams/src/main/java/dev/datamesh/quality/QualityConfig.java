@@ -2,6 +2,7 @@ package dev.datamesh.quality;
 
 import dev.datamesh.quality.streams.QualitySettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -47,29 +48,29 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 @ConfigurationProperties("mesh.quality")
 public record QualityConfig(
-    String applicationId,
-    Path stateDir,
-    String processingGuarantee,
-    Duration commitInterval,
-    Duration window,
-    Duration grace,
-    Duration dedupeRetention,
-    Duration freshnessInterval,
-    String certifiedPattern,
-    String deadLetterPattern,
-    Duration topicRefresh,
-    String statsTopic,
-    String metricsTopic,
-    String alertsTopic,
-    String healthTopic,
-    Integer partitions,
-    Double maxDeadLetterPercent,
-    String contractsSource,
-    String registryUrl,
-    String registryToken,
-    Duration registryTimeout,
-    Duration contractsPollInterval,
-    Map<String, String> streams) {
+    @Nullable String applicationId,
+    @Nullable Path stateDir,
+    @Nullable String processingGuarantee,
+    @Nullable Duration commitInterval,
+    @Nullable Duration window,
+    @Nullable Duration grace,
+    @Nullable Duration dedupeRetention,
+    @Nullable Duration freshnessInterval,
+    @Nullable String certifiedPattern,
+    @Nullable String deadLetterPattern,
+    @Nullable Duration topicRefresh,
+    @Nullable String statsTopic,
+    @Nullable String metricsTopic,
+    @Nullable String alertsTopic,
+    @Nullable String healthTopic,
+    @Nullable Integer partitions,
+    @Nullable Double maxDeadLetterPercent,
+    @Nullable String contractsSource,
+    @Nullable String registryUrl,
+    @Nullable String registryToken,
+    @Nullable Duration registryTimeout,
+    @Nullable Duration contractsPollInterval,
+    @Nullable Map<String, String> streams) {
 
   public static final String REGISTRY_SOURCE = "registry";
   public static final String PROVIDED_SOURCE = "provided";
@@ -110,11 +111,53 @@ public record QualityConfig(
       throw new IllegalArgumentException(
           "mesh.quality.contracts-source must be registry or provided: " + contractsSource);
     }
-    settings(); // validates the rest
+    // validates the rest (the fields are not assigned yet in a compact constructor)
+    settingsOf(
+        window,
+        grace,
+        dedupeRetention,
+        freshnessInterval,
+        certifiedPattern,
+        deadLetterPattern,
+        statsTopic,
+        metricsTopic,
+        alertsTopic,
+        healthTopic,
+        partitions,
+        maxDeadLetterPercent);
   }
 
   /** The topology's settings. */
   public QualitySettings settings() {
+    return settingsOf(
+        window,
+        grace,
+        dedupeRetention,
+        freshnessInterval,
+        certifiedPattern,
+        deadLetterPattern,
+        statsTopic,
+        metricsTopic,
+        alertsTopic,
+        healthTopic,
+        partitions,
+        maxDeadLetterPercent);
+  }
+
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  private static QualitySettings settingsOf(
+      Duration window,
+      Duration grace,
+      Duration dedupeRetention,
+      Duration freshnessInterval,
+      String certifiedPattern,
+      String deadLetterPattern,
+      String statsTopic,
+      String metricsTopic,
+      String alertsTopic,
+      String healthTopic,
+      int partitions,
+      double maxDeadLetterPercent) {
     return new QualitySettings(
         window,
         grace,
