@@ -1,6 +1,7 @@
 package dev.datamesh.cli;
 
 import dev.datamesh.kafka.embedded.EmbeddedKafka;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,10 +31,18 @@ final class DevCommand implements Callable<Integer> {
       description = "Give every service a free HTTP port instead of 8080-8083.")
   boolean randomPorts;
 
+  @Option(
+      names = "--silence-after",
+      defaultValue = "PT3M",
+      description =
+          "When the demo's catalog product stops producing, so its freshness alert fires"
+              + " (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
+  Duration silenceAfter;
+
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Console console = new Console(spec.commandLine().getOut());
     Shutdown shutdown = Shutdown.install(spec.commandLine().getOut());
     console.progress("Starting Kafka broker (data in " + broker.dataDir() + ") ...");
@@ -41,24 +50,46 @@ final class DevCommand implements Callable<Integer> {
     shutdown.register("Kafka broker", kafka::close);
     StringBuilder urls = new StringBuilder();
     Map<String, Object> links = new HashMap<>();
+    String registryUrl = null;
     for (MeshService service : MeshService.values()) {
       console.progress("Starting " + service.description() + " ...");
       ServiceRunner.RunningService running =
           ServiceRunner.start(service, kafka.bootstrapServers(), randomPorts ? -1 : 0, links);
       if (service == MeshService.REGISTRY) {
+        registryUrl = running.url();
         // Every later service finds the registry where it really listens.
         for (MeshService client : MeshService.values()) {
-          links.put("mesh." + client.environment() + ".registry.url", running.url());
+          if (client.registryUrlProperty() != null) {
+            links.put(client.registryUrlProperty(), running.url());
+          }
         }
       }
       shutdown.register(service.environment(), running);
       urls.append(
           String.format("  %-12s %s%n", service.environment(), running.url() + service.homePath()));
     }
+    if (!noDemo) {
+      console.progress("Registering the demo contracts and starting the demo producers ...");
+      shutdown.register(
+          "demo producers", DemoDomains.start(registryUrl, kafka.bootstrapServers(), silenceAfter));
+    }
     console.ok("Data Product Mesh is running");
     console.field("kafka", kafka.bootstrapServers());
     console.line(urls.toString().stripTrailing());
-    console.line(noDemo ? "Demo domains: off (--no-demo)." : "Demo domains: not available yet.");
+    if (noDemo) {
+      console.line(
+          "Demo domains: off (--no-demo). Register a contract: POST " + registryUrl + "/contracts");
+    } else {
+      console.line("Demo products: " + String.join(", ", DemoDomains.PRODUCTS));
+      console.line(
+          "  "
+              + DemoDomains.SILENT_PRODUCT
+              + " goes silent after "
+              + silenceAfter.toMinutes()
+              + " min (watch its freshness alert)");
+      console.line(
+          "Topics to watch: <product>.certified, <product>.dlq, mesh.quality.alerts, mesh.metadata");
+    }
     console.line("Press Ctrl-C to stop.");
     shutdown.await();
     return 0;

@@ -312,6 +312,11 @@ final class CertificationLoop implements Runnable {
     props.put(
         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
     props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-producer");
+    // Certified and dead-letter records are the raw record plus headers; the registry gives those
+    // topics 64 KiB more than raw, and the producer must be allowed to send them.
+    props.put(
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+        Math.max(1024 * 1024, config.maxRecordBytes()) + 128 * 1024);
     props.putAll(config.producer());
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }

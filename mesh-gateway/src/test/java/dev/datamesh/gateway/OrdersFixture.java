@@ -41,7 +41,8 @@ final class OrdersFixture {
     order.put("orderId", String.format("ORD-%08d", n));
     order.put("customerId", "CUST-" + (1000 + n % 50));
     order.put("customerEmail", "customer" + n + "@shop.example");
-    order.put("orderTotal", 19.99 + n % 100);
+    order.put(
+        "orderTotal", new java.math.BigDecimal("19.99").add(java.math.BigDecimal.valueOf(n % 100)));
     order.put("currency", "EUR");
     order.put("itemCount", 1 + n % 5);
     order.put("channel", "WEB");
