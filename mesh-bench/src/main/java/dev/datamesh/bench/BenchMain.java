@@ -84,6 +84,12 @@ public final class BenchMain implements Callable<Integer> {
       description = "Where to write the results table.")
   Path out;
 
+  @Option(
+      names = "--only",
+      split = ",",
+      description = "Run only these parts: gateway, quality, registry, latency. Default: all.")
+  List<String> only;
+
   private BenchCluster cluster;
 
   public static void main(String[] args) {
@@ -95,22 +101,38 @@ public final class BenchMain implements Callable<Integer> {
     Instant started = Instant.now();
     cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()));
     List<String> lines = new ArrayList<>();
-    lines.add(
-        "| record | rules | PII | pipe rec/s (median) | gateway rec/s (median) | ratio median | ratio min–max |");
-    lines.add("|---|---|---|---|---|---|---|");
     try {
-      for (int size : sizes) {
-        for (BenchContract variant : variants(size)) {
-          lines.add(throughput(variant, size));
-          System.out.println(lines.get(lines.size() - 1));
+      if (wants("gateway")) {
+        lines.add(
+            "| record | rules | PII | EOS pipe rec/s (median) | gateway rec/s (median) | ratio median | ratio min–max |");
+        lines.add("|---|---|---|---|---|---|---|");
+        for (int size : sizes) {
+          for (BenchContract variant : variants(size)) {
+            print(lines, throughput(variant, size));
+          }
         }
+        lines.add("");
       }
-      lines.add("");
-      lines.add("| offered rate | records | p50 ms | p99 ms | p99.9 ms | max ms |");
-      lines.add("|---|---|---|---|---|---|");
-      for (int rate : rates) {
-        lines.add(LatencyRun.run(this, rate, latencySeconds));
-        System.out.println(lines.get(lines.size() - 1));
+      if (wants("quality") || wants("registry")) {
+        lines.add("| other hot paths | baseline | mesh | ratio median | ratio min–max |");
+        lines.add("|---|---|---|---|---|");
+        if (wants("quality")) {
+          print(lines, QualityRun.run(this, records, rounds));
+        }
+        if (wants("registry")) {
+          for (String row : RegistryRun.run(this, rounds)) {
+            print(lines, row);
+          }
+        }
+        lines.add("");
+      }
+      if (wants("latency")) {
+        lines.add(
+            "| gateway raw→certified at offered rate | records | p50 ms | p99 ms | p99.9 ms | max ms |");
+        lines.add("|---|---|---|---|---|---|");
+        for (int rate : rates) {
+          print(lines, LatencyRun.run(this, rate, latencySeconds));
+        }
       }
     } finally {
       cluster.close();
@@ -133,6 +155,15 @@ public final class BenchMain implements Callable<Integer> {
     System.out.println(table);
     System.out.println("written to " + out.toAbsolutePath());
     return 0;
+  }
+
+  private boolean wants(String part) {
+    return only == null || only.isEmpty() || only.contains(part);
+  }
+
+  private static void print(List<String> lines, String row) {
+    lines.add(row);
+    System.out.println(row);
   }
 
   private static List<BenchContract> variants(int size) {

@@ -57,7 +57,8 @@ final class DemoDomains implements AutoCloseable {
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "mesh-demo"));
   private final DemoEvents events = new DemoEvents();
-  private final long silentAt;
+  private final Duration silenceAfter;
+  private long silentAt;
   private final Map<String, double[]> revenue = new HashMap<>();
   private long ticks;
 
@@ -70,19 +71,29 @@ final class DemoDomains implements AutoCloseable {
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     this.producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    this.silentAt = System.nanoTime() + silenceAfter.toNanos();
+    this.silenceAfter = silenceAfter;
   }
 
-  /** Registers the demo contracts with the registry at {@code registryUrl} and starts producing. */
-  static DemoDomains start(String registryUrl, String bootstrap, Duration silenceAfter)
+  /**
+   * Registers the demo contracts with the registry at {@code registryUrl} (which creates their
+   * topics). Registering before the other services start means they find every demo topic at
+   * start-up. {@link #startProducing()} then starts the traffic.
+   */
+  static DemoDomains register(String registryUrl, String bootstrap, Duration silenceAfter)
       throws IOException, InterruptedException {
     DemoDomains demo = new DemoDomains(bootstrap, silenceAfter);
     HttpClient http = HttpClient.newHttpClient();
     for (String product : PRODUCTS) {
       demo.products.put(product, register(http, registryUrl, product));
     }
-    demo.executor.scheduleAtFixedRate(demo::tickQuietly, 500, 250, TimeUnit.MILLISECONDS);
     return demo;
+  }
+
+  /** Starts the demo traffic; the catalog product's silence is counted from now. */
+  DemoDomains startProducing() {
+    silentAt = System.nanoTime() + silenceAfter.toNanos();
+    executor.scheduleAtFixedRate(this::tickQuietly, 500, 250, TimeUnit.MILLISECONDS);
+    return this;
   }
 
   private static Registered register(HttpClient http, String registryUrl, String product)

@@ -51,12 +51,18 @@ final class DevCommand implements Callable<Integer> {
     StringBuilder urls = new StringBuilder();
     Map<String, Object> links = new HashMap<>();
     String registryUrl = null;
+    DemoDomains demo = null;
     for (MeshService service : MeshService.values()) {
       console.progress("Starting " + service.description() + " ...");
       ServiceRunner.RunningService running =
           ServiceRunner.start(service, kafka.bootstrapServers(), randomPorts ? -1 : 0, links);
       if (service == MeshService.REGISTRY) {
         registryUrl = running.url();
+        if (!noDemo) {
+          console.progress("Registering the demo contracts ...");
+          demo = DemoDomains.register(registryUrl, kafka.bootstrapServers(), silenceAfter);
+          shutdown.register("demo producers", demo);
+        }
         // Every later service finds the registry where it really listens.
         for (MeshService client : MeshService.values()) {
           if (client.registryUrlProperty() != null) {
@@ -68,10 +74,8 @@ final class DevCommand implements Callable<Integer> {
       urls.append(
           String.format("  %-12s %s%n", service.environment(), running.url() + service.homePath()));
     }
-    if (!noDemo) {
-      console.progress("Registering the demo contracts and starting the demo producers ...");
-      shutdown.register(
-          "demo producers", DemoDomains.start(registryUrl, kafka.bootstrapServers(), silenceAfter));
+    if (demo != null) {
+      demo.startProducing();
     }
     console.ok("Data Product Mesh is running");
     console.field("kafka", kafka.bootstrapServers());

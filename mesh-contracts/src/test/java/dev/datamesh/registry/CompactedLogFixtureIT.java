@@ -36,7 +36,7 @@ class CompactedLogFixtureIT {
           new NewTopic(topic, 1, (short) 1)
               .configs(
                   Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-      admin.createTopics(List.of(compacted)).all().get();
+      KafkaTestClients.createTopics(kafka, List.of(compacted));
       String policy =
           admin
               .describeConfigs(

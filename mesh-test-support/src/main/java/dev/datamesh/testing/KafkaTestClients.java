@@ -42,6 +42,12 @@ public final class KafkaTestClients {
     for (String topic : topics) {
       newTopics.add(new NewTopic(topic, partitions, (short) 1));
     }
+    createTopics(kafka, newTopics);
+  }
+
+  /** Creates the topics as described (configs included) and waits as above. */
+  public static void createTopics(TestKafka kafka, List<NewTopic> newTopics) {
+    List<String> topics = newTopics.stream().map(NewTopic::name).toList();
     try (Admin admin = admin(kafka)) {
       try {
         admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
@@ -50,9 +56,9 @@ public final class KafkaTestClients {
           throw e;
         }
       }
-      awaitLeaders(admin, List.of(topics));
+      awaitLeaders(admin, topics);
     } catch (Exception e) {
-      throw new IllegalStateException("creating topics " + List.of(topics) + " failed", e);
+      throw new IllegalStateException("creating topics " + topics + " failed", e);
     }
   }
 

@@ -1,0 +1,121 @@
+package dev.datamesh.bench;
+
+import dev.datamesh.contracts.serde.SchemaRegistryClient;
+import dev.datamesh.contracts.serde.SchemaRegistryClientConfig;
+import dev.datamesh.quality.contracts.ProductContracts;
+import dev.datamesh.quality.streams.QualitySettings;
+import dev.datamesh.quality.streams.QualityTopology;
+import dev.datamesh.testing.KafkaTestClients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Quality streams with every check on ÷ a Kafka Streams pass-through, both exactly_once_v2 with the
+ * same commit interval, over the same certified records.
+ */
+final class QualityRun {
+  private QualityRun() {}
+
+  static String run(BenchMain bench, int records, int rounds) throws Exception {
+    BenchContract contract = new BenchContract("quality-200", true, false);
+    try (BenchMain.Product product = BenchMain.Product.register(bench, contract, 200);
+        SchemaRegistryClient registry =
+            SchemaRegistryClient.create(SchemaRegistryClientConfig.of(product.registry().url()))) {
+      BenchRecords recs = product.records();
+      try (KafkaProducer<byte[], byte[]> producer = product.producer()) {
+        for (int i = 0; i < records; i++) {
+          producer.send(
+              new ProducerRecord<>(product.certified(), recs.key(i).getBytes(), recs.value(i)));
+        }
+        producer.flush();
+      }
+      String out = product.id() + ".passthrough";
+      KafkaTestClients.createTopics(bench.cluster().kafka(), 6, out);
+      List<Double> pass = new ArrayList<>();
+      List<Double> quality = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
+      for (int round = 0; round <= rounds; round++) {
+        double p =
+            measure(bench, passThrough(product.certified(), out), product.certified(), records);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        QualitySettings defaults = QualitySettings.defaults();
+        QualitySettings settings =
+            new QualitySettings(
+                defaults.window(),
+                defaults.grace(),
+                defaults.dedupeRetention(),
+                defaults.freshnessInterval(),
+                Pattern.compile(Pattern.quote(product.certified())),
+                Pattern.compile(Pattern.quote(product.id() + ".dlq")),
+                "bench.stats." + tag,
+                "bench.metrics." + tag,
+                "bench.alerts." + tag,
+                "bench.health." + tag,
+                6,
+                defaults.maxDeadLetterPercent());
+        KafkaTestClients.createTopics(
+            bench.cluster().kafka(),
+            6,
+            settings.statsTopic(),
+            settings.metricsTopic(),
+            settings.alertsTopic(),
+            settings.healthTopic());
+        Topology topology =
+            QualityTopology.build(settings, ProductContracts.of(product.model()), registry);
+        double q = measure(bench, topology, product.certified(), records);
+        if (round > 0) {
+          pass.add(p);
+          quality.add(q);
+          ratios.add(q / p);
+        }
+      }
+      return String.format(
+          "| quality streams (all checks) ÷ Streams pass-through, EOS v2 | %,.0f | %,.0f | %.2f | %.2f–%.2f |",
+          BenchMain.median(pass),
+          BenchMain.median(quality),
+          BenchMain.median(ratios),
+          ratios.stream().mapToDouble(d -> d).min().orElse(0),
+          ratios.stream().mapToDouble(d -> d).max().orElse(0));
+    }
+  }
+
+  private static Topology passThrough(String in, String out) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+        .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+    return builder.build();
+  }
+
+  private static double measure(BenchMain bench, Topology topology, String topic, int records)
+      throws Exception {
+    String appId = "bench-streams-" + UUID.randomUUID();
+    Path state = Files.createTempDirectory("bench-streams");
+    Properties props = new Properties();
+    props.putAll(bench.cluster().clientProperties());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+      streams.start();
+      return bench.cluster().awaitThroughput(appId, topic, records, Duration.ofMinutes(5));
+    }
+  }
+}
