@@ -5,6 +5,7 @@
   const view = document.getElementById('view');
   let refreshTimer = null;
   let graphKey = null;
+  let lastProductKey = null;
 
   const esc = (v) => String(v == null ? '' : v)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -178,14 +179,32 @@
       <section><h2>Schema</h2>${schema(p.schema)}</section>
       <section><h2>Consumers</h2>${consumers(p.consumers)}</section>`;
     graphKey = null;
+    lastProductKey = productKey(p, graph);
     draw(graph, id, false);
     schedule(() => refreshProduct(id));
   }
 
   async function refreshProduct(id) {
     if (location.hash !== '#/products/' + encodeURIComponent(id)) return;
-    await product(id);
+    try {
+      const [p, graph] = await Promise.all([
+        api('/api/products/' + encodeURIComponent(id)),
+        api('/api/products/' + encodeURIComponent(id) + '/lineage')]);
+      if (productKey(p, graph) !== lastProductKey) {
+        await product(id);
+        return;
+      }
+      // Only the age moved on: update it in place, keep the graph as the reader left it.
+      const f = p.summary.freshness;
+      document.getElementById('freshness').innerHTML = `${badge(f.status)} ${duration(f.ageSeconds)} old`;
+      schedule(() => refreshProduct(id));
+    } catch (e) {
+      await product(id);
+    }
   }
+
+  const productKey = (p, graph) =>
+    JSON.stringify([p, graph], (k, v) => (k === 'ageSeconds' ? undefined : v));
 
   function alerts(list) {
     if (!list.length) return '<div class="empty">No open alerts.</div>';
@@ -277,10 +296,11 @@
           'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 1.1 } },
         { selector: 'edge[kind = "consumes"]', style: { 'line-style': 'dashed' } }
       ],
-      layout: { name: 'breadthfirst', directed: true, spacingFactor: full ? 1.2 : 1.0,
-        padding: 30, roots: graph.nodes.filter((n) =>
-          !graph.edges.some((e) => e.target === n.id)).map((n) => '#' + CSS.escape(n.id)) }
+      layout: { name: 'preset' }
     });
+    // Data flows top to bottom: sources (nothing flows into them) on the first row.
+    cy.layout({ name: 'breadthfirst', directed: true, roots: cy.nodes().roots(),
+      spacingFactor: full ? 1.1 : 0.9, padding: 30, avoidOverlap: true }).run();
     cy.on('tap', 'node', (evt) => {
       const n = evt.target.data();
       if ((n.kind === 'product') && n.productId && n.productId !== focus) {
