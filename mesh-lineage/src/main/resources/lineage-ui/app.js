@@ -277,6 +277,9 @@
       container,
       elements,
       wheelSensitivity: 0.3,
+      minZoom: 0.2,
+      // A small graph is not blown up to fill the box: labels stay readable and apart.
+      maxZoom: 1.1,
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom',
           'text-margin-y': 6, color: '#344054', 'text-wrap': 'wrap', 'text-max-width': 160 } },
@@ -300,7 +303,7 @@
     });
     // Data flows top to bottom: sources (nothing flows into them) on the first row.
     cy.layout({ name: 'breadthfirst', directed: true, roots: cy.nodes().roots(),
-      spacingFactor: full ? 1.1 : 0.9, padding: 30, avoidOverlap: true }).run();
+      spacingFactor: full ? 1.5 : 1.75, padding: 40, avoidOverlap: true }).run();
     cy.on('tap', 'node', (evt) => {
       const n = evt.target.data();
       if ((n.kind === 'product') && n.productId && n.productId !== focus) {
