@@ -50,6 +50,8 @@ final class DevCommand implements Callable<Integer> {
     shutdown.register("Kafka broker", kafka::close);
     StringBuilder urls = new StringBuilder();
     Map<String, Object> links = new HashMap<>();
+    // Streams state belongs to this broker's data: a fresh data directory gets fresh state.
+    links.put("mesh.quality.state-dir", kafka.dataDir().resolve("quality-streams").toString());
     String registryUrl = null;
     DemoDomains demo = null;
     for (MeshService service : MeshService.values()) {
