@@ -102,8 +102,11 @@ record BenchContract(String productName, boolean rules, boolean pii) {
                 description: Coupon.
         slaProperties:
           - property: retention
-            value: 1
+            value: 7
             unit: d
+          - property: frequency
+            value: 1
+            unit: h
         customProperties:
           - property: keyField
             value: orderId

@@ -4,7 +4,6 @@ import dev.datamesh.contracts.serde.WireFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -47,7 +46,7 @@ final class BenchRecords {
     r.put("country", "FR");
     r.put("currency", CURRENCIES[i % CURRENCIES.length]);
     r.put("note", note);
-    r.put("placedAt", Instant.ofEpochMilli(1_700_000_000_000L + i));
+    r.put("placedAt", 1_700_000_000_000L + i); // timestamp-millis as the generic long
     r.put("sequence", (long) i);
     r.put("amount", 10.0 + i % 1000);
     r.put("quantity", 1 + i % 10);

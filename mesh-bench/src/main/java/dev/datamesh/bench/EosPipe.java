@@ -19,10 +19,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The baseline: a plain exactly-once poll→send pipe with the gateway's delivery settings (one
- * transaction per poll batch, offsets in the transaction, read_committed, same partition, acks all,
- * linger 5 ms, 64 KiB batches), copying bytes without looking at them.
+ * transaction per 100 ms of polled records, offsets in the transaction, read_committed, same
+ * partition, acks all, linger 5 ms, 64 KiB batches), copying bytes without looking at them.
  */
 final class EosPipe implements Runnable {
+  /** Same as the gateway's default and Kafka Streams' EOS commit interval. */
+  static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+
   private final Map<String, Object> kafka;
   private final String in;
   private final String out;
@@ -47,6 +50,7 @@ final class EosPipe implements Runnable {
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     Map<String, Object> p = new HashMap<>(kafka);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-tx");
     p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -169,26 +169,32 @@ final class CertificationLoop implements Runnable {
   private void transact(
       KafkaConsumer<byte[], byte[]> consumer,
       ProductRoutes.Snapshot snapshot,
-      ConsumerRecords<byte[], byte[]> records,
+      ConsumerRecords<byte[], byte[]> first,
       boolean statsDue) {
     StatsWindow pending = new StatsWindow();
-    List<Outcome> outcomes = new ArrayList<>(records.count());
+    List<Outcome> outcomes = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     Instant now = clock.instant();
+    long commitAt = System.nanoTime() + config.commitInterval().toNanos();
     producer.beginTransaction();
     try {
       if (statsDue) {
         publishStats(snapshot, now);
       }
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        ProductRoute route = snapshot.byRawTopic().get(record.topic());
-        if (route == null) {
-          throw new IllegalStateException("no route for " + record.topic() + " (contract removed)");
+      ConsumerRecords<byte[], byte[]> records = first;
+      while (true) {
+        process(snapshot, records, pending, outcomes, offsets);
+        long left = commitAt - System.nanoTime();
+        if (records.isEmpty() || left <= 0 || !running) {
+          break;
         }
-        Verdict verdict = decide(route, record);
-        producer.send(router.route(route, record, verdict));
-        outcomes.add(count(pending, route, record, verdict));
+        // Keep filling this transaction until the commit interval is over: one commit round
+        // trip per interval instead of one per poll.
+        records = consumer.poll(Duration.ofNanos(left));
       }
-      producer.sendOffsetsToTransaction(offsets(records), consumer.groupMetadata());
+      if (!offsets.isEmpty()) {
+        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+      }
       producer.commitTransaction();
     } catch (KafkaException | IllegalStateException | CertificationUnavailableException e) {
       metrics.transaction(false);
@@ -202,6 +208,24 @@ final class CertificationLoop implements Runnable {
     }
     window.merge(pending);
     recordMetrics(outcomes, clock.instant());
+  }
+
+  private void process(
+      ProductRoutes.Snapshot snapshot,
+      ConsumerRecords<byte[], byte[]> records,
+      StatsWindow pending,
+      List<Outcome> outcomes,
+      Map<TopicPartition, OffsetAndMetadata> offsets) {
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      ProductRoute route = snapshot.byRawTopic().get(record.topic());
+      if (route == null) {
+        throw new IllegalStateException("no route for " + record.topic() + " (contract removed)");
+      }
+      Verdict verdict = decide(route, record);
+      producer.send(router.route(route, record, verdict));
+      outcomes.add(count(pending, route, record, verdict));
+    }
+    offsets.putAll(offsets(records));
   }
 
   private Verdict decide(ProductRoute route, ConsumerRecord<byte[], byte[]> record) {
@@ -298,6 +322,7 @@ final class CertificationLoop implements Runnable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-consumer");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     props.putAll(config.consumer());
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
