@@ -17,8 +17,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -164,10 +166,26 @@ final class KafkaTopicProvisioner implements TopicProvisioner {
         if (described.values().stream()
             .flatMap(d -> d.partitions().stream())
             .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+          // A leader in the metadata may still be starting its replica; ListOffsets succeeds only
+          // once the partition is online there. Without this, an idempotent producer's first
+          // batch can be refused with NOT_LEADER and its later batches stall on out-of-order
+          // sequence numbers.
+          Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+          described.forEach(
+              (name, d) ->
+                  d.partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+          admin().listOffsets(latest).all().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
           return;
         }
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException
+            || e.getCause() instanceof org.apache.kafka.common.errors.NotLeaderOrFollowerException
+            || e.getCause()
+                instanceof org.apache.kafka.common.errors.LeaderNotAvailableException)) {
           throw e;
         }
       }
