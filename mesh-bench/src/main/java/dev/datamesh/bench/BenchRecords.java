@@ -1,15 +1,9 @@
 package dev.datamesh.bench;
 
-import dev.datamesh.contracts.serde.WireFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.datamesh.contracts.serde.AvroWire;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 
 /** Valid benchmark records of about {@code targetBytes}, framed in the Confluent wire format. */
 final class BenchRecords {
@@ -17,13 +11,10 @@ final class BenchRecords {
   private final Schema schema;
   private final int schemaId;
   private final String padding;
-  private final GenericDatumWriter<GenericRecord> writer;
-  private BinaryEncoder encoder;
 
   BenchRecords(Schema schema, int schemaId, int targetBytes) {
     this.schema = schema;
     this.schemaId = schemaId;
-    this.writer = new GenericDatumWriter<>(schema);
     int base = encode(0, "").length;
     this.padding = "x".repeat(Math.max(0, targetBytes - base));
   }
@@ -53,17 +44,6 @@ final class BenchRecords {
     r.put("score", (float) (i % 100) / 10f);
     r.put("express", i % 2 == 0);
     r.put("coupon", i % 3 == 0 ? "SAVE10" : null);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + note.length());
-    byte[] prefix = new byte[5];
-    WireFormat.writePrefix(prefix, schemaId);
-    out.writeBytes(prefix);
-    encoder = EncoderFactory.get().binaryEncoder(out, encoder);
-    try {
-      writer.write(r, encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return AvroWire.encode(schemaId, r);
   }
 }

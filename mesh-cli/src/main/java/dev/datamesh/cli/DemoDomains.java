@@ -7,8 +7,8 @@ import dev.datamesh.contracts.DataContract;
 import dev.datamesh.contracts.odcs.ContractLoader;
 import dev.datamesh.contracts.rules.JsonEventResult;
 import dev.datamesh.contracts.rules.JsonEventValidator;
+import dev.datamesh.contracts.serde.AvroWire;
 import dev.datamesh.contracts.serde.WireFormat;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,10 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -176,13 +173,13 @@ final class DemoDomains implements AutoCloseable {
         keyField == null
             ? null
             : String.valueOf(record.get(keyField)).getBytes(StandardCharsets.UTF_8);
-    byte[] value = encode(registered, record);
+    byte[] value = AvroWire.encode(registered.schemaId(), record);
     if (events.chance(0.01)) {
       value = "this is not Avro".getBytes(StandardCharsets.UTF_8);
     } else if (events.chance(0.01)) {
       WireFormat.writePrefix(value, 999_999); // a schema id nobody registered
     } else if (events.chance(0.03) && breakRule(registered, record)) {
-      value = encode(registered, record);
+      value = AvroWire.encode(registered.schemaId(), record);
     }
     producer.send(new ProducerRecord<>(registered.contract().topics().raw(), key, value));
   }
@@ -201,21 +198,6 @@ final class DemoDomains implements AutoCloseable {
       return true;
     }
     return false;
-  }
-
-  private static byte[] encode(Registered registered, GenericRecord record) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    byte[] prefix = new byte[5];
-    WireFormat.writePrefix(prefix, registered.schemaId());
-    out.writeBytes(prefix);
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    try {
-      new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new IllegalStateException("encoding a demo record failed", e);
-    }
-    return out.toByteArray();
   }
 
   @Override

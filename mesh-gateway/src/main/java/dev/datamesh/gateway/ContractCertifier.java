@@ -2,21 +2,18 @@ package dev.datamesh.gateway;
 
 import dev.datamesh.contracts.ContractViolation;
 import dev.datamesh.contracts.rules.RecordValidator;
+import dev.datamesh.contracts.serde.AvroWire;
 import dev.datamesh.contracts.serde.UnframeResult;
 import dev.datamesh.contracts.serde.WireFormat;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -32,7 +29,6 @@ final class ContractCertifier implements RecordCertifier {
   private final ConcurrentHashMap<Schema, GenericDatumReader<GenericRecord>> readers =
       new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoder = new ThreadLocal<>();
-  private final ThreadLocal<BinaryEncoder> encoder = new ThreadLocal<>();
 
   ContractCertifier(ProductSchemaResolver schemas, RecordValidator validator, FieldMasker masker) {
     this.schemas = schemas;
@@ -96,7 +92,7 @@ final class ContractCertifier implements RecordCertifier {
     if (((FieldMasker.MaskingOutcome.Masked) outcome).count() == 0) {
       return Verdict.unchanged(record.value());
     }
-    return Verdict.unchanged(encode(id, writer, decoded));
+    return Verdict.unchanged(AvroWire.encode(id, decoded));
   }
 
   /** The decoded record, or null when bytes are left over after it. */
@@ -108,22 +104,6 @@ final class ContractCertifier implements RecordCertifier {
         readers.computeIfAbsent(writer, GenericDatumReader::new);
     GenericRecord result = reader.read(null, d);
     return d.isEnd() ? result : null;
-  }
-
-  private byte[] encode(int id, Schema writer, GenericRecord record) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    byte[] prefix = new byte[5];
-    WireFormat.writePrefix(prefix, id);
-    out.writeBytes(prefix);
-    BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, encoder.get());
-    encoder.set(e);
-    try {
-      new GenericDatumWriter<GenericRecord>(writer).write(record, e);
-      e.flush();
-    } catch (IOException ex) {
-      throw new IllegalStateException("re-encoding a record that was just decoded failed", ex);
-    }
-    return out.toByteArray();
   }
 
   private static GatewayErrorCode codeOf(UnframeResult.Malformed malformed) {

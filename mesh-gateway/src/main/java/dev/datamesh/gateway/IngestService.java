@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamesh.contracts.ContractViolation;
 import dev.datamesh.contracts.DataContract;
 import dev.datamesh.contracts.rules.JsonEventResult;
-import dev.datamesh.contracts.serde.WireFormat;
+import dev.datamesh.contracts.serde.AvroWire;
 import dev.datamesh.registry.RegistryError;
 import dev.datamesh.registry.auth.AccessPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -113,7 +108,8 @@ final class IngestService implements AutoCloseable {
               .map(record::get)
               .map(k -> String.valueOf(k).getBytes(StandardCharsets.UTF_8))
               .orElse(null);
-      out.add(new ProducerRecord<>(contract.topics().raw(), key, encode(schemaId, record)));
+      out.add(
+          new ProducerRecord<>(contract.topics().raw(), key, AvroWire.encode(schemaId, record)));
     }
     try {
       List<RecordMetadata> written = send(out);
@@ -170,21 +166,6 @@ final class IngestService implements AutoCloseable {
         .registry()
         .lookup(contract.topics().rawValueSubject(), contract.valueSchema())
         .id();
-  }
-
-  private static byte[] encode(int schemaId, GenericRecord record) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    byte[] prefix = new byte[5];
-    WireFormat.writePrefix(prefix, schemaId);
-    out.writeBytes(prefix);
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    try {
-      new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new IllegalStateException("encoding a validated record failed", e);
-    }
-    return out.toByteArray();
   }
 
   private static List<JsonNode> events(String body) throws JsonProcessingException {
