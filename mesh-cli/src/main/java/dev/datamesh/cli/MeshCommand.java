@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Start here: mesh dev   (a broker, every service and demo data in one JVM)",
+      "Benchmarks: mesh bench --help",
       "Each command has --help."
     })
 final class MeshCommand implements Runnable {

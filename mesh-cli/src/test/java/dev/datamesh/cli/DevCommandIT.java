@@ -14,6 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./mesh dev} brings up the broker and every service in one JVM and stops cleanly. */
 class DevCommandIT {
+  private static final String README_ORDER =
+      """
+      {"orderId": "ORD-90000001", "customerId": "cust-12345", "customerEmail": "jane@example.com",
+       "orderTotal": 42.50, "currency": "EUR", "itemCount": 2, "channel": "WEB",
+       "shippingAddress": {"city": "Lyon", "postalCode": "69001", "country": "FR"},
+       "placedAt": "2026-11-21T10:15:30Z"}
+      """;
 
   @Test
   void meshDevStartsEveryServiceWithAHealthyKafkaConnection(@TempDir Path dataDir)
@@ -40,6 +47,26 @@ class DevCommandIT {
                   assertThat(health.body()).contains("\"status\":\"UP\"", "\"kafka\"");
                 });
       }
+      // The README's ingest example works with the dev defaults (no token needed locally).
+      String gateway =
+          mesh.awaitLine(l -> l.trim().startsWith("gateway "), Duration.ofSeconds(5))
+              .trim()
+              .split("\\s+")[1]
+              .replace("/health", "");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> created =
+                    http.send(
+                        HttpRequest.newBuilder(
+                                URI.create(gateway + "/products/orders.order-placed/events"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(README_ORDER))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+              });
       mesh.terminate(Duration.ofSeconds(60));
       assertThat(mesh.output())
           .contains("stopped lineage", "stopped registry", "stopped Kafka broker")

@@ -1,7 +1,6 @@
 package dev.datamesh.gateway;
 
 import dev.datamesh.registry.RegistryError;
-import dev.datamesh.registry.auth.AccessPolicy;
 import dev.datamesh.topics.RedriveReport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -25,12 +24,12 @@ import java.util.Optional;
 final class DeadLetterController {
   private final GatewayService gateway;
   private final RedriveService redrive;
-  private final AccessPolicy access;
+  private final GatewayAuthConfig.GatewayAccess access;
 
   DeadLetterController(GatewayService gateway, RedriveService redrive, GatewayAuthConfig auth) {
     this.gateway = gateway;
     this.redrive = redrive;
-    this.access = auth.policy();
+    this.access = auth.access();
   }
 
   @Post(uri = "/{productId}/dlq/redrive", produces = MediaType.APPLICATION_JSON)

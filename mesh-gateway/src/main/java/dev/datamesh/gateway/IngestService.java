@@ -8,7 +8,6 @@ import dev.datamesh.contracts.DataContract;
 import dev.datamesh.contracts.rules.JsonEventResult;
 import dev.datamesh.contracts.serde.AvroWire;
 import dev.datamesh.registry.RegistryError;
-import dev.datamesh.registry.auth.AccessPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +39,13 @@ final class IngestService implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final GatewayService gateway;
-  private final AccessPolicy access;
+  private final GatewayAuthConfig.GatewayAccess access;
   private final GatewayConfig config;
   private KafkaProducer<byte[], byte[]> producer;
 
   IngestService(GatewayService gateway, GatewayAuthConfig auth, GatewayConfig config) {
     this.gateway = gateway;
-    this.access = auth.policy();
+    this.access = auth.access();
     this.config = config;
   }
 
