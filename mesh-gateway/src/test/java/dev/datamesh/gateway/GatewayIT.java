@@ -314,6 +314,28 @@ class GatewayIT {
     return versions.path(product).asText("");
   }
 
+  @Test
+  void errorsMicronautProducesItselfAreJsonWithAnErrorCodeAndNoStackTrace() throws Exception {
+    HttpResponse<String> unknown =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(gateway.url() + "/no/such/route")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> xml =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(gateway.url() + "/products/x.y/events"))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<order/>"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(OrdersFixture.JSON.readTree(unknown.body()).path("error_code").asInt())
+        .isEqualTo(404);
+    assertThat(xml.statusCode()).isEqualTo(415);
+    JsonNode body = OrdersFixture.JSON.readTree(xml.body());
+    assertThat(body.path("error_code").asInt()).isEqualTo(415);
+    assertThat(body.path("message").asText()).isNotBlank().doesNotContain("Exception");
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   private static String registerOrders() throws Exception {

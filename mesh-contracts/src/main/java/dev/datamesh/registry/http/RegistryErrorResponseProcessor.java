@@ -1,9 +1,8 @@
 package dev.datamesh.registry.http;
 
+import dev.datamesh.http.MeshErrors;
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
@@ -22,37 +21,8 @@ final class RegistryErrorResponseProcessor implements ErrorResponseProcessor<byt
       ErrorContext context, MutableHttpResponse<?> response) {
     int status = response.code();
     MutableHttpResponse<byte[]> reply =
-        RegistryReplies.error(status, status, message(status, context, response.reason()));
-    // Keep headers such as Allow (405); the body, and so its type and length, are ours.
-    response
-        .getHeaders()
-        .forEach(
-            (name, values) -> {
-              if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
-                  && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
-                values.forEach(v -> reply.header(name, v));
-              }
-            });
+        RegistryReplies.error(status, status, MeshErrors.message(context, response));
+    MeshErrors.copyHeaders(response, reply);
     return reply;
-  }
-
-  private static String message(int status, ErrorContext context, String reason) {
-    if (status == 404) {
-      return "HTTP 404 Not Found";
-    }
-    if (status >= 500) {
-      return "Internal Server Error";
-    }
-    String detail =
-        context.getErrors().stream()
-            .map(Error::getMessage)
-            .filter(m -> m != null && !m.isBlank())
-            .findFirst()
-            .orElse(reason);
-    return "HTTP "
-        + status
-        + " "
-        + reason
-        + (detail == null || detail.equals(reason) ? "" : ": " + detail);
   }
 }
