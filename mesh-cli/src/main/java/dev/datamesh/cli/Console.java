@@ -1,6 +1,7 @@
 package dev.datamesh.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Human-readable command output: aligned fields, colour only on a terminal. */
 final class Console {
@@ -23,6 +24,29 @@ final class Console {
 
   void field(String name, String value) {
     line(String.format("  %-12s %s", name, value));
+  }
+
+  /** Rows under a header, columns padded to their widest cell. */
+  void table(List<String> header, List<List<String>> rows) {
+    int[] widths = new int[header.size()];
+    for (List<String> row : concat(header, rows)) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    for (List<String> row : concat(header, rows)) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        text.append(
+            i + 1 < row.size() ? String.format("%-" + widths[i] + "s  ", row.get(i)) : row.get(i));
+      }
+      line(text.toString().stripTrailing());
+    }
+  }
+
+  private static List<List<String>> concat(List<String> header, List<List<String>> rows) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(header), rows.stream())
+        .toList();
   }
 
   void line(String text) {

@@ -26,15 +26,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "contract",
     mixinStandardHelpOptions = true,
-    description = "Lint and register ODCS data contracts.",
-    subcommands = {ContractCommand.Lint.class, ContractCommand.Register.class})
+    description = "Lint, diff and register ODCS data contracts.",
+    subcommands = {
+      ContractCommand.Lint.class,
+      ContractCommand.Diff.class,
+      ContractCommand.Register.class
+    })
 final class ContractCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: lint or register");
+        spec.commandLine(), "Missing command: lint, diff or register");
   }
 
   /** Exit codes: 0 clean, 1 violations found, 2 usage error (picocli). */
@@ -174,6 +178,131 @@ final class ContractCommand implements Runnable {
       }
       return VIOLATIONS;
     }
+  }
+
+  @Command(
+      name = "diff",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Compare a contract with the product's registered version, without registering it:",
+        "schema compatibility, field, rule, quality and SLA changes. Breaking changes are listed",
+        "with the consumer groups they affect. Exit code 1 if anything breaks (or it would be",
+        "refused), 0 otherwise."
+      })
+  static final class Diff implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The new contract (YAML or JSON).")
+    Path file;
+
+    @picocli.CommandLine.Mixin Endpoints.Registry registry;
+    @picocli.CommandLine.Mixin Endpoints.Catalog catalog;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Console console = new Console(spec.commandLine().getOut());
+      if (!Files.isReadable(file)) {
+        console.line("Cannot read " + file + ": no such readable file");
+        return VIOLATIONS;
+      }
+      String body = Files.readString(file);
+      MeshHttp http = registry.http();
+      JsonNode check =
+          http.requireOk(
+              http.post(
+                  "/contracts/check",
+                  body.trim().startsWith("{") ? "application/json" : "application/yaml",
+                  body));
+      String productId = check.path("productId").asText("");
+      if (productId.isEmpty()) {
+        console.line(file + " does not load as a contract:");
+        check.path("violations").forEach(v -> console.line("  " + describe(v)));
+        return VIOLATIONS;
+      }
+      MeshHttp.Answer registered = http.get("/contracts/" + MeshHttp.segment(productId));
+      if (registered.status() == 404) {
+        console.ok(
+            productId
+                + " "
+                + check.path("version").asText()
+                + " is a new product: nothing to break");
+        return reportViolations(console, check) ? VIOLATIONS : 0;
+      }
+      console.line(
+          productId
+              + " "
+              + check.path("version").asText()
+              + " against the registered "
+              + http.requireOk(registered).path("version").asText()
+              + ":");
+      int breaking = 0;
+      for (JsonNode change : check.path("changes")) {
+        boolean breaks = change.path("breaking").asBoolean();
+        breaking += breaks ? 1 : 0;
+        console.line(
+            String.format(
+                "  %-9s %s at '%s': %s",
+                breaks ? "BREAKING" : "",
+                change.path("kind").asText(),
+                change.path("pointer").asText(),
+                change.path("message").asText()));
+      }
+      if (check.path("changes").isEmpty()) {
+        console.line("  no changes");
+      }
+      JsonNode compatibility = check.path("compatibility");
+      boolean compatible = compatibility.path("compatible").asBoolean(true);
+      console.line("schema: " + (compatible ? "compatible" : "INCOMPATIBLE"));
+      compatibility.path("messages").forEach(m -> console.line("  " + m.asText()));
+      boolean refused = reportViolations(console, check);
+      if (breaking > 0 || !compatible) {
+        console.line("Affects: " + consumers(productId));
+        console.line(
+            "✘ "
+                + breaking
+                + " breaking change(s)"
+                + (compatible ? "" : " and an incompatible schema")
+                + ": publish a new major version or a new product instead.");
+        return VIOLATIONS;
+      }
+      if (refused) {
+        return VIOLATIONS;
+      }
+      console.ok("no breaking changes");
+      return 0;
+    }
+
+    /** Lists why registration would refuse it; true if it would. */
+    private static boolean reportViolations(Console console, JsonNode check) {
+      if (check.path("violations").isEmpty()) {
+        return false;
+      }
+      console.line("Registration would refuse it:");
+      check.path("violations").forEach(v -> console.line("  " + describe(v)));
+      return true;
+    }
+
+    private String consumers(String productId) {
+      try {
+        JsonNode answer =
+            catalog.http().getOk("/api/products/" + MeshHttp.segment(productId) + "/consumers");
+        java.util.List<String> groups = new java.util.ArrayList<>();
+        answer.path("consumers").forEach(c -> groups.add(c.path("groupId").asText()));
+        return groups.isEmpty()
+            ? "no consumer groups read " + productId + " yet"
+            : "consumer groups " + String.join(", ", groups);
+      } catch (CliFailure e) {
+        return "unknown consumers (" + e.getMessage() + ")";
+      }
+    }
+  }
+
+  static String describe(JsonNode v) {
+    return v.path("code").asText()
+        + " at '"
+        + v.path("pointer").asText()
+        + "': "
+        + v.path("message").asText();
   }
 
   static String describe(ContractViolation v) {

@@ -1,8 +1,6 @@
 package dev.datamesh.cli;
 
-import dev.datamesh.kafka.embedded.EmbeddedKafka;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,46 +39,39 @@ final class DevCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--silent-freshness",
+      defaultValue = "PT1M",
+      description =
+          "The freshness SLA the demo's silent product is registered with (ISO-8601)."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration silentFreshness;
+
   @Override
   public Integer call() throws Exception {
     Console console = new Console(spec.commandLine().getOut());
     Shutdown shutdown = Shutdown.install(spec.commandLine().getOut());
-    console.progress("Starting Kafka broker (data in " + broker.dataDir() + ") ...");
-    EmbeddedKafka kafka = broker.start();
-    shutdown.register("Kafka broker", kafka::close);
+    DevMesh mesh =
+        DevMesh.start(
+            new DevMesh.Options(
+                broker.port,
+                broker.dataDir(),
+                !noDemo,
+                randomPorts,
+                silenceAfter,
+                silentFreshness,
+                Map.of()),
+            console,
+            shutdown);
     StringBuilder urls = new StringBuilder();
-    Map<String, Object> links = new HashMap<>();
-    // Streams state belongs to this broker's data: a fresh data directory gets fresh state.
-    links.put("mesh.quality.state-dir", kafka.dataDir().resolve("quality-streams").toString());
-    String registryUrl = null;
-    DemoDomains demo = null;
     for (MeshService service : MeshService.values()) {
-      console.progress("Starting " + service.description() + " ...");
-      ServiceRunner.RunningService running =
-          ServiceRunner.start(service, kafka.bootstrapServers(), randomPorts ? -1 : 0, links);
-      if (service == MeshService.REGISTRY) {
-        registryUrl = running.url();
-        if (!noDemo) {
-          console.progress("Registering the demo contracts ...");
-          demo = DemoDomains.register(registryUrl, kafka.bootstrapServers(), silenceAfter);
-          shutdown.register("demo producers", demo);
-        }
-        // Every later service finds the registry where it really listens.
-        for (MeshService client : MeshService.values()) {
-          if (client.registryUrlProperty() != null) {
-            links.put(client.registryUrlProperty(), running.url());
-          }
-        }
-      }
-      shutdown.register(service.environment(), running);
       urls.append(
-          String.format("  %-12s %s%n", service.environment(), running.url() + service.homePath()));
+          String.format(
+              "  %-12s %s%n", service.environment(), mesh.url(service) + service.homePath()));
     }
-    if (demo != null) {
-      demo.startProducing();
-    }
+    String registryUrl = mesh.url(MeshService.REGISTRY);
     console.ok("Data Product Mesh is running");
-    console.field("kafka", kafka.bootstrapServers());
+    console.field("kafka", mesh.bootstrapServers());
     console.line(urls.toString().stripTrailing());
     if (noDemo) {
       console.line(
@@ -91,13 +82,23 @@ final class DevCommand implements Callable<Integer> {
           "  "
               + DemoDomains.SILENT_PRODUCT
               + " goes silent after "
-              + silenceAfter.toMinutes()
-              + " min (watch its freshness alert)");
+              + human(silenceAfter)
+              + " (its freshness SLA: "
+              + human(silentFreshness)
+              + "; watch the alert)");
       console.line(
           "Topics to watch: <product>.certified, <product>.dlq, mesh.quality.alerts, mesh.metadata");
+      console.line(
+          "Try: ./mesh products | ./mesh consume orders.order-placed | ./mesh dlq"
+              + " orders.order-placed | ./mesh alerts --follow");
     }
     console.line("Press Ctrl-C to stop.");
     shutdown.await();
     return 0;
+  }
+
+  /** {@code PT3M} as {@code 3m}, {@code PT1M30S} as {@code 1m30s}. */
+  private static String human(Duration duration) {
+    return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 }

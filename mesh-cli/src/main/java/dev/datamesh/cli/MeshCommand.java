@@ -15,10 +15,16 @@ import picocli.CommandLine.Spec;
       DevCommand.class,
       KafkaCommand.class,
       ContractCommand.class,
+      ProductsCommand.class,
+      ProductCommand.class,
+      LineageCommand.class,
+      AlertsCommand.class,
+      DlqCommand.class,
+      ProduceCommand.class,
+      ConsumeCommand.class,
       ServiceCommand.Registry.class,
       ServiceCommand.Gateway.class,
-      ServiceCommand.Quality.class,
-      ServiceCommand.Lineage.class
+      ServiceCommand.Quality.class
     },
     footer = {
       "",

@@ -13,6 +13,18 @@ public final class MeshMain {
 
   /** The configured picocli command line; tests run commands through it. */
   static CommandLine newCommandLine() {
-    return new CommandLine(new MeshCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new MeshCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(MeshMain::failed);
+  }
+
+  /** A {@link CliFailure} is the user's to fix: its message alone, exit code 1. */
+  private static int failed(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+    if (e instanceof CliFailure) {
+      commandLine.getErr().println(commandLine.getColorScheme().errorText(e.getMessage()));
+      return 1;
+    }
+    throw e;
   }
 }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mesh registry|gateway|quality|lineage}: one service against any Kafka cluster. */
+/**
+ * {@code mesh registry|gateway|quality|lineage}: one service against any Kafka cluster ({@code
+ * lineage} is {@link LineageCommand}, which also shows a product's graph).
+ */
 abstract class ServiceCommand implements Callable<Integer> {
 
   @Option(
@@ -71,17 +74,6 @@ abstract class ServiceCommand implements Callable<Integer> {
     @Override
     MeshService service() {
       return MeshService.QUALITY;
-    }
-  }
-
-  @Command(
-      name = "lineage",
-      mixinStandardHelpOptions = true,
-      description = "Run the lineage and catalog service (default port 8080).")
-  static final class Lineage extends ServiceCommand {
-    @Override
-    MeshService service() {
-      return MeshService.LINEAGE;
     }
   }
 }

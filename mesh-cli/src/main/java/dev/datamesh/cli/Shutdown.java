@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * Services are registered after the broker, so they stop before it: clients never hang on a broker
  * that is already gone.
  */
-final class Shutdown {
+final class Shutdown implements AutoCloseable {
   private final Deque<Step> steps = new ArrayDeque<>();
   private final CountDownLatch done = new CountDownLatch(1);
   private final PrintWriter out;
@@ -19,6 +19,17 @@ final class Shutdown {
 
   private Shutdown(PrintWriter out) {
     this.out = out;
+  }
+
+  /** Steps a caller stops itself with {@link #close()}; no JVM hook (tests, embedding). */
+  static Shutdown manual(PrintWriter out) {
+    return new Shutdown(out);
+  }
+
+  /** Stops everything registered so far, newest first. */
+  @Override
+  public void close() {
+    runAll();
   }
 
   static Shutdown install(PrintWriter out) {

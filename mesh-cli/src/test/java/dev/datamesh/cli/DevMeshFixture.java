@@ -1,0 +1,65 @@
+package dev.datamesh.cli;
+
+import dev.datamesh.testing.TestKafka;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One {@code mesh dev} started in-process for the ITs of this module that need a whole mesh with
+ * demo traffic: its own broker on a free port and fresh data, services on free ports, the silent
+ * product silent after 15 s with a 15 s freshness SLA. Stopped (services, then broker) at JVM exit.
+ */
+final class DevMeshFixture {
+  static final Duration SILENCE_AFTER = Duration.ofSeconds(15);
+  private static DevMeshFixture instance;
+
+  final DevMesh mesh;
+  final StringWriter output = new StringWriter();
+
+  private DevMeshFixture() throws IOException, InterruptedException {
+    Shutdown shutdown = Shutdown.manual(new PrintWriter(output, true));
+    Runtime.getRuntime().addShutdownHook(new Thread(shutdown::close, "dev-mesh-fixture-stop"));
+    this.mesh =
+        DevMesh.start(
+            new DevMesh.Options(
+                0,
+                Files.createTempDirectory("mesh-dev-it"),
+                true,
+                true,
+                SILENCE_AFTER,
+                Duration.ofSeconds(15),
+                Map.of(
+                    "mesh.quality.freshness-interval", "2s",
+                    "mesh.gateway.stats-interval", "2s",
+                    "mesh.lineage.discovery-interval", "2s")),
+            new Console(new PrintWriter(output, true)),
+            shutdown);
+  }
+
+  static synchronized DevMeshFixture get() {
+    if (instance == null) {
+      try {
+        instance = new DevMeshFixture();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return instance;
+  }
+
+  String url(MeshService service) {
+    return mesh.url(service);
+  }
+
+  TestKafka kafka() {
+    return TestKafka.external(mesh.bootstrapServers());
+  }
+}
