@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.datamesh.contracts.serde.AvroDeserializer;
 import dev.datamesh.contracts.serde.SchemaRegistryClientConfig;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
@@ -90,8 +89,11 @@ final class ConsumeCommand implements Callable<Integer> {
       AvroDeserializer<Object> values, ConsumerRecord<byte[], byte[]> record) {
     try {
       Object value = values.deserialize(record.topic(), record.headers(), record.value());
-      return value == null ? JSON.nullNode() : JSON.readTree(GenericData.get().toString(value));
-    } catch (SerializationException | IOException e) {
+      if (value instanceof GenericContainer container) {
+        return AvroJsonView.of(value, container.getSchema());
+      }
+      return value == null ? JSON.nullNode() : JSON.valueToTree(value);
+    } catch (SerializationException | IllegalArgumentException e) {
       // The gateway only certifies decodable records; say so rather than stop the listing.
       return JSON.createObjectNode().put("undecodable", String.valueOf(e.getMessage()));
     }

@@ -132,8 +132,7 @@ final class ProductCommand implements Callable<Integer> {
       rows.add(
           List.of(
               "  " + f.path("path").asText(),
-              f.path("type").asText("")
-                  + (f.hasNonNull("logicalType") ? "/" + f.path("logicalType").asText() : ""),
+              f.path("type").asText(""),
               f.path("required").asBoolean() ? "required" : "optional",
               pii.isEmpty() || "public".equals(pii)
                   ? ""
@@ -141,7 +140,7 @@ final class ProductCommand implements Callable<Integer> {
     }
     if (!rows.isEmpty()) {
       console.line("schema:");
-      console.table(List.of("  FIELD", "TYPE", "", "CLASSIFICATION"), rows);
+      console.table(List.of("  FIELD", "TYPE", "REQUIRED", "CLASSIFICATION"), rows);
     }
   }
 
