@@ -387,7 +387,7 @@ class QualityServiceIT {
   }
 
   private <T> List<T> read(String topic, Class<T> type) {
-    return KafkaTestClients.readAll(kafka, topic, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+    return KafkaTestClients.readToEnd(kafka, topic, Duration.ofSeconds(60)).stream()
         .map(r -> MeshJson.read(r.value(), type))
         .toList();
   }

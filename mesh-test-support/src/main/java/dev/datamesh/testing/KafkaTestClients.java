@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -116,20 +115,90 @@ public final class KafkaTestClients {
   }
 
   /**
-   * Reads {@code topic} from the beginning with a fresh group until {@code expected} records
-   * arrived or {@code timeout} passed, and returns what was read (possibly more or fewer).
+   * Reads {@code topic} from the beginning until {@code expected} records arrived or {@code
+   * timeout} passed, and returns what was read (possibly more or fewer). No consumer group: the
+   * partitions are assigned, so the whole timeout goes to reading, not to joining a group (which
+   * takes seconds on a loaded machine), and the read is never listed as a consumer of the topic.
    */
   public static List<ConsumerRecord<byte[], byte[]>> readAll(
       TestKafka kafka, String topic, int expected, Duration timeout) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        consumer(kafka, TestTopics.unique("reader-" + topic))) {
-      consumer.subscribe(Set.of(topic));
-      long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<byte[], byte[]> consumer = assignedFromStart(kafka, topic, timeout)) {
       while (records.size() < expected && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
     }
     return records;
+  }
+
+  /**
+   * Every committed record of {@code topic} up to its end offsets at the call: waits for exactly
+   * what is there, however slow the machine, failing only after {@code timeout}.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
+      TestKafka kafka, String topic, Duration timeout) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<byte[], byte[]> consumer = assignedFromStart(kafka, topic, timeout)) {
+      Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), timeout);
+      while (!reached(consumer, end)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "read "
+                  + records.size()
+                  + " records of "
+                  + topic
+                  + " but not to "
+                  + end
+                  + " in "
+                  + timeout);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  private static boolean reached(
+      KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+  }
+
+  private static KafkaConsumer<byte[], byte[]> assignedFromStart(
+      TestKafka kafka, String topic, Duration timeout) {
+    Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    // A topic that does not exist yet (or not on every broker's metadata yet) is waited for.
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<TopicPartition> partitions = List.of();
+    while (partitions.isEmpty() && System.nanoTime() < deadline) {
+      partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      if (partitions.isEmpty()) {
+        sleep(Duration.ofMillis(100));
+      }
+    }
+    if (partitions.isEmpty()) {
+      consumer.close();
+      throw new AssertionError("topic " + topic + " did not appear within " + timeout);
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 }
