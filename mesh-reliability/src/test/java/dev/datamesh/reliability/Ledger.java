@@ -151,6 +151,16 @@ final class Ledger {
     return certified.getOrDefault(id, 0) + deadCodes.getOrDefault(id, List.of()).size();
   }
 
+  /** Certified records read (duplicates included). */
+  long certifiedRecords() {
+    return certifiedRecords;
+  }
+
+  /** Dead-letter records read (duplicates included). */
+  long deadLetteredRecords() {
+    return deadRecords;
+  }
+
   boolean isCertified(String id) {
     return certified.containsKey(id);
   }
