@@ -45,6 +45,12 @@ final class MeshJvm implements AutoCloseable {
 
   /** Starts the JVM and waits until the service says it is ready; returns its base URL. */
   String start(Duration timeout) {
+    launch();
+    return awaitReady(timeout);
+  }
+
+  /** Starts the JVM without waiting; {@link #awaitReady} waits. */
+  void launch() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(service + " is already running");
     }
@@ -72,8 +78,6 @@ final class MeshJvm implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     starts++;
-    url = awaitReady(timeout);
-    return url;
   }
 
   /** SIGKILL, then waits until the process is gone. */
@@ -118,12 +122,14 @@ final class MeshJvm implements AutoCloseable {
     kill();
   }
 
-  private String awaitReady(Duration timeout) {
+  /** Waits until the launched service says it is ready; returns its base URL. */
+  String awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Matcher m = READY.matcher(output());
       if (m.find()) {
-        return m.group(1);
+        url = m.group(1);
+        return url;
       }
       if (!process.isAlive()) {
         throw new AssertionError(
