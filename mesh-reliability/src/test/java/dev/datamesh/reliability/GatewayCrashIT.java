@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -159,9 +158,5 @@ class GatewayCrashIT {
     }
     throw new AssertionError(
         "the gateway did not reach " + threshold + " records:\n" + gateway.output());
-  }
-
-  static Set<String> ids(Map<String, Boolean> produced) {
-    return produced.keySet();
   }
 }
