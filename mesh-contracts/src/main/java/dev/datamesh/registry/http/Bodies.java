@@ -34,12 +34,29 @@ final class Bodies {
     } catch (JsonMappingException e) {
       return Outcome.failed(
           RegistryErrorCode.UNPROCESSABLE_REQUEST,
-          "Unprocessable request body: " + e.getOriginalMessage());
+          "Unprocessable request body: unexpected value or type at " + pointer(e));
     } catch (JsonProcessingException e) {
       return Outcome.failed(
           RegistryErrorCode.MALFORMED_REQUEST, "Malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       return Outcome.failed(RegistryErrorCode.MALFORMED_REQUEST, "Unreadable request body");
     }
+  }
+
+  /**
+   * Where in the body the mapping failed, as a JSON Pointer ("/references/0"); Jackson's own
+   * message names Java types, which clients should not see.
+   */
+  static String pointer(JsonMappingException e) {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      pointer.append('/');
+      if (r.getFieldName() != null) {
+        pointer.append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+      } else {
+        pointer.append(r.getIndex());
+      }
+    }
+    return pointer.isEmpty() ? "the top level" : pointer.toString();
   }
 }

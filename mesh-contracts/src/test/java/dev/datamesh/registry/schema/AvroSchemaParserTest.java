@@ -90,4 +90,13 @@ class AvroSchemaParserTest {
                 true))
         .isInstanceOf(ParseResult.Invalid.class);
   }
+
+  @Test
+  void aTooDeeplyNestedSchemaIsInvalidWithAMessageFreeOfJavaClassNames() {
+    ParseResult r = parser.parse("[".repeat(5_000), List.of(), true);
+    assertThat(r).isInstanceOf(ParseResult.Invalid.class);
+    assertThat(((ParseResult.Invalid) r).message())
+        .contains("nesting depth")
+        .doesNotContain("Exception", "com.fasterxml");
+  }
 }
