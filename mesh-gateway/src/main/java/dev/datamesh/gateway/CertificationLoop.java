@@ -187,10 +187,13 @@ final class CertificationLoop implements Runnable {
       while (true) {
         process(snapshot, records, pending, outcomes, offsets);
         long left = commitAt - System.nanoTime();
-        // Keep filling this transaction until the commit interval is over: one commit round
-        // trip per interval instead of one per poll (committing on every short poll measured
-        // worse latency here: the commits themselves queue up on a loaded broker).
-        if (records.isEmpty() || left <= 0 || !running) {
+        // While there is a backlog, keep filling this transaction until the commit interval is
+        // over (one commit round trip per interval, not per poll). Once the consumer has caught
+        // up, waiting longer only delays what is already read, so commit now.
+        if (records.isEmpty()
+            || left <= 0
+            || !running
+            || (config.commitWhenCaughtUp() && CaughtUp.check(consumer))) {
           break;
         }
         records = consumer.poll(Duration.ofNanos(left));
