@@ -94,6 +94,7 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(
       names = "--gateway",
+      paramLabel = "<key=value>",
       description =
           "Extra gateway setting for every gateway the bench starts, e.g."
               + " --gateway mesh.gateway.commit-interval=50ms (repeatable).")

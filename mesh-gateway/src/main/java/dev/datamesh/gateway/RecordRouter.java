@@ -2,6 +2,7 @@ package dev.datamesh.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,6 +23,10 @@ final class RecordRouter {
   private final ToIntFunction<String> partitionCount;
   // ISO-8601 formatting per record showed in profiles; the text only changes once a millisecond
   private volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, new byte[0]);
+
+  // the route's topic names are concatenated on each call; per record that showed in profiles
+  // (a new String each time, hashed again for the partition-count lookup)
+  private final ConcurrentHashMap<String, String> certifiedTopics = new ConcurrentHashMap<>();
 
   private record Stamp(long millis, byte[] utf8) {}
 
@@ -53,12 +58,10 @@ final class RecordRouter {
     }
     // Same partition as raw keeps per-key order across the hop; fall back to the key's hash only
     // when the certified topic was (mis)created with fewer partitions.
-    Integer partition =
-        raw.partition() < partitionCount.applyAsInt(route.certifiedTopic())
-            ? raw.partition()
-            : null;
+    String topic = certifiedTopics.computeIfAbsent(route.productId(), p -> route.certifiedTopic());
+    Integer partition = raw.partition() < partitionCount.applyAsInt(topic) ? raw.partition() : null;
     return new ProducerRecord<>(
-        route.certifiedTopic(), partition, raw.timestamp(), raw.key(), certify.value(), headers);
+        topic, partition, raw.timestamp(), raw.key(), certify.value(), headers);
   }
 
   private ProducerRecord<byte[], byte[]> deadLetter(
