@@ -30,10 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's read-process-write loop. Each poll batch is one Kafka transaction holding the
- * certified and dead-letter records and the consumer offsets, so a crash anywhere loses and
- * duplicates nothing. On any failure the transaction is aborted and the session (consumer and
- * producer) is rebuilt, which resumes from the last committed offsets.
+ * The gateway's read-process-write loop. One Kafka transaction holds the certified and dead-letter
+ * records of the polls it took and their consumer offsets, so a crash anywhere loses and duplicates
+ * nothing. A transaction takes polls for up to the commit interval while there is a backlog and
+ * commits as soon as the consumer has caught up (see {@link GatewayConfig#commitWhenCaughtUp()}).
+ * On any failure the transaction is aborted and the session (consumer and producer) is rebuilt,
+ * which resumes from the last committed offsets.
  *
  * <p>Threading: {@link #run()} on one dedicated thread; {@link #stop()} from any thread.
  */
