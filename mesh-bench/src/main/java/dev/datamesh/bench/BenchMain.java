@@ -123,9 +123,12 @@ public final class BenchMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
-    cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()));
-    // created up front: a missing topic would stall the gateway's first stats send on metadata
-    KafkaTestClients.createTopics(cluster.kafka(), 1, STATS_TOPIC);
+    // the serde part (JMH) is in-process only: no broker for it alone
+    if (!(only != null && only.size() == 1 && only.contains("serde"))) {
+      cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()));
+      // created up front: a missing topic would stall the gateway's first stats send on metadata
+      KafkaTestClients.createTopics(cluster.kafka(), 1, STATS_TOPIC);
+    }
     List<String> lines = new ArrayList<>();
     try {
       if (wants("gateway")) {
@@ -175,7 +178,9 @@ public final class BenchMain implements Callable<Integer> {
         }
       }
     } finally {
-      cluster.close();
+      if (cluster != null) {
+        cluster.close();
+      }
     }
     String header =
         "Run "
