@@ -25,9 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,21 +45,31 @@ import picocli.CommandLine.Option;
 @Command(
     name = "mesh bench",
     mixinStandardHelpOptions = true,
-    description = "Gateway throughput ÷ an EOS poll→send pipe, and raw→certified latency.")
+    description = {
+      "Benchmarks of the mesh's hot paths as ratios against plain Kafka baselines measured on the"
+          + " same in-process broker in the same run: gateway ÷ an exactly-once poll→send pipe,"
+          + " two gateways ÷ one, quality streams ÷ a Streams pass-through, registry lookups and"
+          + " registration, the serde ÷ plain Avro (JMH), and raw→certified latency (gateway and"
+          + " pipe) at fixed offered rates.",
+      "Prints the tables and writes them to --out."
+    })
 public final class BenchMain implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String STATS_TOPIC = "bench.gateway.stats";
 
   @Option(
       names = "--records",
-      defaultValue = "200000",
-      description = "Records per round. Default: ${DEFAULT-VALUE}.")
+      defaultValue = "100000",
+      description =
+          "Records per throughput round (gateway, scaling, quality). Default: ${DEFAULT-VALUE}.")
   int records;
 
   @Option(
       names = "--rounds",
       defaultValue = "3",
-      description = "Measured rounds (after one warm-up). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Measured rounds after one warm-up (JMH: measured iterations). Default: ${DEFAULT-VALUE}.")
   int rounds;
 
   @Option(
@@ -68,15 +82,23 @@ public final class BenchMain implements Callable<Integer> {
   @Option(
       names = "--rates",
       split = ",",
-      defaultValue = "1000,10000",
+      defaultValue = "1000,10000,50000",
       description = "Offered rates for latency (rec/s). Default: ${DEFAULT-VALUE}.")
   List<Integer> rates;
 
   @Option(
       names = "--latency-seconds",
-      defaultValue = "15",
-      description = "Seconds per latency rate. Default: ${DEFAULT-VALUE}.")
+      defaultValue = "10",
+      description = "Seconds offered per latency rate and path. Default: ${DEFAULT-VALUE}.")
   int latencySeconds;
+
+  @Option(
+      names = "--gateway",
+      paramLabel = "<key=value>",
+      description =
+          "Extra gateway setting for every gateway the bench starts, e.g."
+              + " --gateway mesh.gateway.commit-interval=50ms (repeatable).")
+  Map<String, String> gatewayProps = new HashMap<>();
 
   @Option(
       names = "--out",
@@ -87,7 +109,9 @@ public final class BenchMain implements Callable<Integer> {
   @Option(
       names = "--only",
       split = ",",
-      description = "Run only these parts: gateway, quality, registry, latency. Default: all.")
+      description =
+          "Run only these parts: gateway, scaling, quality, registry, serde, latency."
+              + " Default: all.")
   List<String> only;
 
   private BenchCluster cluster;
@@ -99,7 +123,12 @@ public final class BenchMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
-    cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()));
+    // the serde part (JMH) is in-process only: no broker for it alone
+    if (!(only != null && only.size() == 1 && only.contains("serde"))) {
+      cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()));
+      // created up front: a missing topic would stall the gateway's first stats send on metadata
+      KafkaTestClients.createTopics(cluster.kafka(), 1, STATS_TOPIC);
+    }
     List<String> lines = new ArrayList<>();
     try {
       if (wants("gateway")) {
@@ -113,7 +142,14 @@ public final class BenchMain implements Callable<Integer> {
         }
         lines.add("");
       }
-      if (wants("quality") || wants("registry")) {
+      if (wants("scaling")) {
+        lines.add(
+            "| gateways on a 6-partition topic (200 B, 5 rules) | one gateway rec/s (median) | two gateways rec/s (median) | ratio median | ratio min–max |");
+        lines.add("|---|---|---|---|---|");
+        print(lines, ScalingRun.run(this, records, rounds));
+        lines.add("");
+      }
+      if (wants("quality") || wants("registry") || wants("serde")) {
         lines.add("| other hot paths | baseline | mesh | ratio median | ratio min–max |");
         lines.add("|---|---|---|---|---|");
         if (wants("quality")) {
@@ -124,18 +160,27 @@ public final class BenchMain implements Callable<Integer> {
             print(lines, row);
           }
         }
+        if (wants("serde")) {
+          for (String row : SerdeRun.run(rounds)) {
+            print(lines, row);
+          }
+        }
         lines.add("");
       }
       if (wants("latency")) {
         lines.add(
-            "| gateway raw→certified at offered rate | records | p50 ms | p99 ms | p99.9 ms | max ms |");
-        lines.add("|---|---|---|---|---|---|");
+            "| offered rate | raw→certified via | records | p50 ms | p99 ms | p99.9 ms | max ms |");
+        lines.add("|---|---|---|---|---|---|---|");
         for (int rate : rates) {
-          print(lines, LatencyRun.run(this, rate, latencySeconds));
+          for (String row : LatencyRun.run(this, rate, latencySeconds)) {
+            print(lines, row);
+          }
         }
       }
     } finally {
-      cluster.close();
+      if (cluster != null) {
+        cluster.close();
+      }
     }
     String header =
         "Run "
@@ -205,7 +250,7 @@ public final class BenchMain implements Callable<Integer> {
 
   private double runPipe(String raw, String pipeOut) throws Exception {
     String group = "bench-pipe-" + UUID.randomUUID();
-    EosPipe pipe = new EosPipe(cluster.clientProperties(), raw, pipeOut, group);
+    EosPipe pipe = new EosPipe(cluster.clientProperties(), raw, pipeOut, group, txRule());
     Thread thread = new Thread(pipe, "bench-pipe");
     thread.start();
     try {
@@ -224,15 +269,36 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   TestServices.RunningService startGateway(Product product, String group) {
+    return startGateway(product, group, "bench");
+  }
+
+  TestServices.RunningService startGateway(Product product, String group, String instanceId) {
     Map<String, Object> props = new HashMap<>();
     props.put("mesh.gateway.registry.url", product.registry().url());
     props.put("mesh.gateway.registry.refresh", "1s");
     props.put("mesh.gateway.group-id", group);
-    props.put("mesh.gateway.instance-id", "bench");
-    props.put("mesh.gateway.stats-topic", "bench.gateway.stats");
+    props.put("mesh.gateway.instance-id", instanceId);
+    props.put("mesh.gateway.stats-topic", STATS_TOPIC);
     props.put("mesh.gateway.masking.hash-key", Base64.getEncoder().encodeToString(new byte[32]));
+    props.putAll(gatewayProps);
     return TestServices.start(cluster.kafka(), "gateway", props);
   }
+
+  /** The gateway's transaction rule as this run configures it; the pipes follow it. */
+  TxRule txRule() {
+    String interval = gatewayProps.getOrDefault("mesh.gateway.commit-interval", "100ms");
+    Matcher m = Pattern.compile("(\\d+)(ms|s)").matcher(interval);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("commit-interval as <n>ms or <n>s: " + interval);
+    }
+    long n = Long.parseLong(m.group(1));
+    return new TxRule(
+        m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMillis(n),
+        !"false".equals(gatewayProps.get("mesh.gateway.commit-when-caught-up")));
+  }
+
+  /** When a transaction of the gateway (and of the pipes) commits. */
+  record TxRule(Duration commitInterval, boolean commitWhenCaughtUp) {}
 
   BenchCluster cluster() {
     return cluster;
@@ -253,11 +319,19 @@ public final class BenchMain implements Callable<Integer> {
       implements AutoCloseable {
 
     static Product register(BenchMain bench, BenchContract contract, int size) throws Exception {
+      String store = "_mesh.contracts." + contract.productName();
+      // made here and awaited: the registry describes its log right after creating it, which a
+      // loaded broker may not answer yet (UnknownTopicOrPartition at start-up)
+      KafkaTestClients.createTopics(
+          bench.cluster.kafka(),
+          List.of(
+              new NewTopic(store, 1, (short) 1)
+                  .configs(
+                      Map.of(
+                          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
       TestServices.RunningService registry =
           TestServices.start(
-              bench.cluster.kafka(),
-              "registry",
-              Map.of("mesh.registry.store.topic", "_mesh.contracts." + contract.productName()));
+              bench.cluster.kafka(), "registry", Map.of("mesh.registry.store.topic", store));
       HttpResponse<String> r =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(registry.url() + "/contracts"))

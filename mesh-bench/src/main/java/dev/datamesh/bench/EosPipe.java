@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,21 +19,24 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The baseline: a plain exactly-once poll→send pipe with the gateway's delivery settings (one
- * transaction per 100 ms of polled records, offsets in the transaction, read_committed, same
- * partition, acks all, linger 5 ms, 64 KiB batches), copying bytes without looking at them.
+ * The baseline: a plain exactly-once poll→send pipe with the gateway's delivery settings and
+ * transaction rule (a transaction takes polled records for up to the commit interval, or until the
+ * consumer has no lag left; offsets in the transaction, read_committed, same partition, acks all,
+ * linger 5 ms, 64 KiB batches, 2000 records per poll), copying bytes without looking at them.
  */
 final class EosPipe implements Runnable {
-  /** Same as the gateway's default and Kafka Streams' EOS commit interval. */
-  static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
   private final Map<String, Object> kafka;
   private final String in;
   private final String out;
   private final String group;
+  private final Duration commitInterval;
+  private final boolean commitWhenCaughtUp;
   private volatile boolean running = true;
 
-  EosPipe(Map<String, Object> kafka, String in, String out, String group) {
+  EosPipe(Map<String, Object> kafka, String in, String out, String group, BenchMain.TxRule rule) {
+    this.commitInterval = rule.commitInterval();
+    this.commitWhenCaughtUp = rule.commitWhenCaughtUp();
     this.kafka = kafka;
     this.in = in;
     this.out = out;
@@ -69,18 +73,47 @@ final class EosPipe implements Runnable {
         }
         producer.beginTransaction();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-          List<ConsumerRecord<byte[], byte[]>> part = records.records(tp);
-          for (ConsumerRecord<byte[], byte[]> r : part) {
-            producer.send(
-                new ProducerRecord<>(
-                    out, r.partition(), r.timestamp(), r.key(), r.value(), r.headers()));
+        long commitAt = System.nanoTime() + commitInterval.toNanos();
+        while (true) {
+          copy(producer, records, offsets);
+          long left = commitAt - System.nanoTime();
+          if (records.isEmpty()
+              || left <= 0
+              || !running
+              || (commitWhenCaughtUp && caughtUp(consumer))) {
+            break;
           }
-          offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+          records = consumer.poll(Duration.ofNanos(left));
         }
         producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
         producer.commitTransaction();
       }
     }
+  }
+
+  private void copy(
+      KafkaProducer<byte[], byte[]> producer,
+      ConsumerRecords<byte[], byte[]> records,
+      Map<TopicPartition, OffsetAndMetadata> offsets) {
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<byte[], byte[]>> part = records.records(tp);
+      for (ConsumerRecord<byte[], byte[]> r : part) {
+        producer.send(
+            new ProducerRecord<>(
+                out, r.partition(), r.timestamp(), r.key(), r.value(), r.headers()));
+      }
+      offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+    }
+  }
+
+  /** The gateway's rule: no lag left at the last fetch means nothing is gained by waiting. */
+  private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer) {
+    for (TopicPartition tp : consumer.assignment()) {
+      OptionalLong lag = consumer.currentLag(tp);
+      if (lag.isPresent() && lag.getAsLong() > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -113,6 +113,7 @@ final class QualityRun {
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.getLong("bench.maxTaskIdle", 0L));
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       streams.start();
       return bench.cluster().awaitThroughput(appId, topic, records, Duration.ofMinutes(5));

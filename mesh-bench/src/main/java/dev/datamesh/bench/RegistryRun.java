@@ -1,8 +1,7 @@
 package dev.datamesh.bench;
 
-import dev.datamesh.contracts.serde.AvroSerializer;
+import dev.datamesh.testing.KafkaTestClients;
 import dev.datamesh.testing.TestServices;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,14 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
-/** Registry lookups by id, registration latency, and serde encode vs plain Avro encode. */
+/** Registry lookups by id and registration latency (the serde is {@link SerdeRun}, JMH). */
 final class RegistryRun {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -32,11 +27,17 @@ final class RegistryRun {
 
   static List<String> run(BenchMain bench, int rounds) throws Exception {
     List<String> rows = new ArrayList<>();
+    String store = "_mesh.contracts.registry-bench";
+    KafkaTestClients.createTopics(
+        bench.cluster().kafka(),
+        List.of(
+            new NewTopic(store, 1, (short) 1)
+                .configs(
+                    Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
     try (TestServices.RunningService registry =
         TestServices.start(
-            bench.cluster().kafka(),
-            "registry",
-            Map.of("mesh.registry.store.topic", "_mesh.contracts.registry-bench"))) {
+            bench.cluster().kafka(), "registry", Map.of("mesh.registry.store.topic", store))) {
       String url = registry.url();
       // registration latency: distinct schemas, each under its own subject, one at a time
       Histogram registration = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
@@ -72,57 +73,8 @@ final class RegistryRun {
               BenchMain.median(ratios),
               ratios.stream().mapToDouble(d -> d).min().orElse(0),
               ratios.stream().mapToDouble(d -> d).max().orElse(0)));
-      rows.add(serde(url, rounds));
     }
     return rows;
-  }
-
-  private static String serde(String url, int rounds) throws IOException {
-    Schema schema = new Schema.Parser().parse(schemaText(1_000_000));
-    GenericRecord record = new GenericData.Record(schema);
-    for (Schema.Field f : schema.getFields()) {
-      record.put(f.name(), "value-of-" + f.name());
-    }
-    post(url + "/subjects/bench.serde-value/versions", schemaBody(1_000_000));
-    AvroSerializer<Object> serializer = new AvroSerializer<>();
-    serializer.configure(Map.of("schema.registry.url", url), false);
-    GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(schema);
-    int n = 500_000;
-    List<Double> ratios = new ArrayList<>();
-    List<Double> plainRates = new ArrayList<>();
-    List<Double> serdeRates = new ArrayList<>();
-    for (int round = 0; round <= rounds + 1; round++) {
-      long t0 = System.nanoTime();
-      BinaryEncoder encoder = null;
-      long sink = 0;
-      for (int i = 0; i < n; i++) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        encoder = EncoderFactory.get().binaryEncoder(out, encoder);
-        writer.write(record, encoder);
-        encoder.flush();
-        sink += out.size();
-      }
-      long t1 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        sink += serializer.serialize("bench.serde", record).length;
-      }
-      long t2 = System.nanoTime();
-      double plain = n / ((t1 - t0) / 1e9);
-      double serde = n / ((t2 - t1) / 1e9);
-      if (round > 1 && sink > 0) { // two warm-up rounds for the JIT
-        plainRates.add(plain);
-        serdeRates.add(serde);
-        ratios.add(serde / plain);
-      }
-    }
-    serializer.close();
-    return String.format(
-        "| serde encode, warm cache ÷ plain Avro encode (10 string fields, 1 thread) | %,.0f | %,.0f | %.2f | %.2f–%.2f |",
-        BenchMain.median(plainRates),
-        BenchMain.median(serdeRates),
-        BenchMain.median(ratios),
-        ratios.stream().mapToDouble(d -> d).min().orElse(0),
-        ratios.stream().mapToDouble(d -> d).max().orElse(0));
   }
 
   private static double getsPerSecond(String base, boolean byId, int total) throws Exception {

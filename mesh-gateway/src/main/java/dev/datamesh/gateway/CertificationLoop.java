@@ -30,10 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's read-process-write loop. Each poll batch is one Kafka transaction holding the
- * certified and dead-letter records and the consumer offsets, so a crash anywhere loses and
- * duplicates nothing. On any failure the transaction is aborted and the session (consumer and
- * producer) is rebuilt, which resumes from the last committed offsets.
+ * The gateway's read-process-write loop. One Kafka transaction holds the certified and dead-letter
+ * records of the polls it took and their consumer offsets, so a crash anywhere loses and duplicates
+ * nothing. A transaction takes polls for up to the commit interval while there is a backlog and
+ * commits as soon as the consumer has caught up (see {@link GatewayConfig#commitWhenCaughtUp()}).
+ * On any failure the transaction is aborted and the session (consumer and producer) is rebuilt,
+ * which resumes from the last committed offsets.
  *
  * <p>Threading: {@link #run()} on one dedicated thread; {@link #stop()} from any thread.
  */
@@ -187,10 +189,13 @@ final class CertificationLoop implements Runnable {
       while (true) {
         process(snapshot, records, pending, outcomes, offsets);
         long left = commitAt - System.nanoTime();
-        // Keep filling this transaction until the commit interval is over: one commit round
-        // trip per interval instead of one per poll (committing on every short poll measured
-        // worse latency here: the commits themselves queue up on a loaded broker).
-        if (records.isEmpty() || left <= 0 || !running) {
+        // While there is a backlog, keep filling this transaction until the commit interval is
+        // over (one commit round trip per interval, not per poll). Once the consumer has caught
+        // up, waiting longer only delays what is already read, so commit now.
+        if (records.isEmpty()
+            || left <= 0
+            || !running
+            || (config.commitWhenCaughtUp() && CaughtUp.check(consumer))) {
           break;
         }
         records = consumer.poll(Duration.ofNanos(left));

@@ -26,7 +26,9 @@ final class ContractCertifier implements RecordCertifier {
   private final ProductSchemaResolver schemas;
   private final RecordValidator validator;
   private final FieldMasker masker;
-  private final ConcurrentHashMap<Schema, GenericDatumReader<GenericRecord>> readers =
+  // by schema id: a schema id's schema never changes, and hashing the Schema per record was
+  // measurable (Schema.equals/hashCode walk the fields)
+  private final ConcurrentHashMap<Integer, GenericDatumReader<GenericRecord>> readers =
       new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoder = new ThreadLocal<>();
 
@@ -62,7 +64,7 @@ final class ContractCertifier implements RecordCertifier {
     Schema writer = ((ProductSchemaResolver.Resolution.OfProduct) resolution).schema();
     GenericRecord decoded;
     try {
-      decoded = decode(writer, framed.buffer(), framed.payloadOffset(), framed.payloadLength());
+      decoded = decode(id, writer, framed.buffer(), framed.payloadOffset(), framed.payloadLength());
     } catch (IOException | RuntimeException e) {
       return Verdict.DeadLetter.of(
           GatewayErrorCode.UNDECODABLE_PAYLOAD,
@@ -96,12 +98,12 @@ final class ContractCertifier implements RecordCertifier {
   }
 
   /** The decoded record, or null when bytes are left over after it. */
-  private GenericRecord decode(Schema writer, byte[] bytes, int offset, int length)
+  private GenericRecord decode(int id, Schema writer, byte[] bytes, int offset, int length)
       throws IOException {
     BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, offset, length, decoder.get());
     decoder.set(d);
     GenericDatumReader<GenericRecord> reader =
-        readers.computeIfAbsent(writer, GenericDatumReader::new);
+        readers.computeIfAbsent(id, i -> new GenericDatumReader<>(writer));
     GenericRecord result = reader.read(null, d);
     return d.isEnd() ? result : null;
   }

@@ -19,9 +19,12 @@ import java.util.Map;
  * @param statsTopic where per-product counts are published. Default: {@code mesh.gateway.stats}.
  * @param consumer extra consumer properties (e.g. security settings)
  * @param producer extra producer properties
- * @param commitInterval how long one transaction keeps taking polled records before it commits;
- *     larger transactions amortise the commit round trips. Default: 100 ms (Kafka Streams' EOS
- *     default).
+ * @param commitInterval the longest one transaction keeps taking polled records before it commits
+ *     while there is a backlog; larger transactions amortise the commit round trips. Default: 100
+ *     ms (Kafka Streams' EOS default).
+ * @param commitWhenCaughtUp commit as soon as the consumer has no lag left instead of waiting out
+ *     the commit interval: under a backlog transactions stay large, at a steady rate records are
+ *     visible after about one commit round trip. Default: true.
  */
 @ConfigurationProperties("mesh.gateway")
 public record GatewayConfig(
@@ -34,7 +37,8 @@ public record GatewayConfig(
     @Nullable String statsTopic,
     @Nullable Map<String, String> consumer,
     @Nullable Map<String, String> producer,
-    @Nullable Duration commitInterval) {
+    @Nullable Duration commitInterval,
+    @Nullable Boolean commitWhenCaughtUp) {
 
   public GatewayConfig {
     instanceId = orDefault(instanceId, "default");
@@ -47,6 +51,7 @@ public record GatewayConfig(
     consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
     producer = producer == null ? Map.of() : Map.copyOf(producer);
     commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
+    commitWhenCaughtUp = commitWhenCaughtUp == null || commitWhenCaughtUp;
     if (maxRecordBytes <= 0) {
       throw new IllegalArgumentException("mesh.gateway.max-record-bytes must be positive");
     }
@@ -58,7 +63,7 @@ public record GatewayConfig(
 
   /** The defaults, for tests and embedding. */
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public GatewayConfig withInstanceId(String id) {
@@ -72,7 +77,8 @@ public record GatewayConfig(
         statsTopic,
         consumer,
         producer,
-        commitInterval);
+        commitInterval,
+        commitWhenCaughtUp);
   }
 
   public GatewayConfig withGroupId(String group) {
@@ -86,7 +92,8 @@ public record GatewayConfig(
         statsTopic,
         consumer,
         producer,
-        commitInterval);
+        commitInterval,
+        commitWhenCaughtUp);
   }
 
   public GatewayConfig withStats(String topic, Duration interval) {
@@ -100,7 +107,8 @@ public record GatewayConfig(
         topic,
         consumer,
         producer,
-        commitInterval);
+        commitInterval,
+        commitWhenCaughtUp);
   }
 
   public GatewayConfig withMaxRecordBytes(int max) {
@@ -114,7 +122,8 @@ public record GatewayConfig(
         statsTopic,
         consumer,
         producer,
-        commitInterval);
+        commitInterval,
+        commitWhenCaughtUp);
   }
 
   public String transactionalId() {

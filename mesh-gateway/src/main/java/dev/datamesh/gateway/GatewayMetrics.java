@@ -18,33 +18,43 @@ final class GatewayMetrics {
   private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, DistributionSummary> bytes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timer> latency = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CertifiedMeters> certifiedMeters =
+      new ConcurrentHashMap<>();
 
   GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void certified(String product, int valueBytes, long latencyMillis) {
-    counter(product, "certified", "").increment();
-    bytes
-        .computeIfAbsent(
+    // one lookup per record: building the counter key and three map lookups per record showed in
+    // the gateway's profile
+    CertifiedMeters meters = certifiedMeters.computeIfAbsent(product, this::certifiedMeters);
+    meters.records().increment();
+    meters.bytes().record(valueBytes);
+    meters.latency().record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
+  }
+
+  private CertifiedMeters certifiedMeters(String product) {
+    return new CertifiedMeters(
+        counter(product, "certified", ""),
+        bytes.computeIfAbsent(
             product,
             p ->
                 DistributionSummary.builder("mesh.gateway.certified.bytes")
                     .baseUnit("bytes")
                     .tag("product", p)
-                    .register(registry))
-        .record(valueBytes);
-    latency
-        .computeIfAbsent(
+                    .register(registry)),
+        latency.computeIfAbsent(
             product,
             p ->
                 Timer.builder("mesh.gateway.latency")
                     .description("raw record timestamp to certified commit")
                     .tag("product", p)
                     .publishPercentiles(0.5, 0.99)
-                    .register(registry))
-        .record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
+                    .register(registry)));
   }
+
+  private record CertifiedMeters(Counter records, DistributionSummary bytes, Timer latency) {}
 
   void deadLettered(String product, GatewayErrorCode code) {
     counter(product, "dead_lettered", code.name()).increment();

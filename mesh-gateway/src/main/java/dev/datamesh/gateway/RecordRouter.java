@@ -2,6 +2,7 @@ package dev.datamesh.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +21,14 @@ final class RecordRouter {
 
   private final Clock clock;
   private final ToIntFunction<String> partitionCount;
+  // ISO-8601 formatting per record showed in profiles; the text only changes once a millisecond
+  private volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, new byte[0]);
+
+  // the route's topic names are concatenated on each call; per record that showed in profiles
+  // (a new String each time, hashed again for the partition-count lookup)
+  private final ConcurrentHashMap<String, String> certifiedTopics = new ConcurrentHashMap<>();
+
+  private record Stamp(long millis, byte[] utf8) {}
 
   /**
    * @param partitionCount the partition count of a topic, or 0 if unknown
@@ -42,19 +51,17 @@ final class RecordRouter {
     RecordHeaders headers = new RecordHeaders(raw.headers().toArray());
     headers.add(MeshHeaders.CONTRACT_ID, utf8(route.contractId()));
     headers.add(MeshHeaders.CONTRACT_VERSION, utf8(route.contractVersion()));
-    headers.add(MeshHeaders.CERTIFIED_AT, utf8(clock.instant().toString()));
+    headers.add(MeshHeaders.CERTIFIED_AT, now());
     addSource(headers, raw);
     for (Header h : certify.headers()) {
       headers.add(h);
     }
     // Same partition as raw keeps per-key order across the hop; fall back to the key's hash only
     // when the certified topic was (mis)created with fewer partitions.
-    Integer partition =
-        raw.partition() < partitionCount.applyAsInt(route.certifiedTopic())
-            ? raw.partition()
-            : null;
+    String topic = certifiedTopics.computeIfAbsent(route.productId(), p -> route.certifiedTopic());
+    Integer partition = raw.partition() < partitionCount.applyAsInt(topic) ? raw.partition() : null;
     return new ProducerRecord<>(
-        route.certifiedTopic(), partition, raw.timestamp(), raw.key(), certify.value(), headers);
+        topic, partition, raw.timestamp(), raw.key(), certify.value(), headers);
   }
 
   private ProducerRecord<byte[], byte[]> deadLetter(
@@ -81,6 +88,17 @@ final class RecordRouter {
     // Dead letters go by key like any record; the raw partition may not exist in the dlq topic.
     return new ProducerRecord<>(
         route.deadLetterTopic(), null, raw.timestamp(), raw.key(), raw.value(), headers);
+  }
+
+  /** The current instant as ISO-8601 UTF-8 bytes (shared, never modified). */
+  private byte[] now() {
+    long millis = clock.millis();
+    Stamp stamp = lastStamp;
+    if (stamp.millis() != millis) {
+      stamp = new Stamp(millis, utf8(java.time.Instant.ofEpochMilli(millis).toString()));
+      lastStamp = stamp;
+    }
+    return stamp.utf8();
   }
 
   private static void addSource(RecordHeaders headers, ConsumerRecord<byte[], byte[]> raw) {

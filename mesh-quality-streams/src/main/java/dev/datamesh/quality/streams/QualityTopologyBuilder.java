@@ -55,7 +55,7 @@ final class QualityTopologyBuilder {
             .repartition(
                 Repartitioned.<String, Observation>as("observations")
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(QualityJson.serde(Observation.class))
+                    .withValueSerde(ObservationSerde.serde())
                     .withNumberOfPartitions(settings.partitions()));
 
     addStores(builder);
