@@ -1,6 +1,7 @@
 package dev.datamesh.cli;
 
 import dev.datamesh.kafka.embedded.EmbeddedKafka;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,14 +40,31 @@ final class DevCommand implements Callable<Integer> {
               + " (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
   Duration silenceAfter;
 
+  @Option(
+      names = "--secure",
+      description =
+          "SASL/PLAIN and ACLs on the broker, a principal per service, registry tokens and ACL"
+              + " provisioning (no demo traffic). Credentials go to <data-dir>/../secure-dev.properties."
+              + " Default data dir: ~/.mesh/kafka-secure.")
+  boolean secure;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Console console = new Console(spec.commandLine().getOut());
     Shutdown shutdown = Shutdown.install(spec.commandLine().getOut());
+    SecureDev secureDev = null;
+    if (secure) {
+      secureDev = SecureDev.generate();
+      if (broker.dataDir == null) {
+        broker.dataDir = Path.of(System.getProperty("user.home"), ".mesh", "kafka-secure");
+      }
+      noDemo = true; // the demo producers write every domain's topics: not one principal's job
+    }
     console.progress("Starting Kafka broker (data in " + broker.dataDir() + ") ...");
-    EmbeddedKafka kafka = broker.start();
+    EmbeddedKafka kafka =
+        secureDev == null ? broker.start() : broker.start(secureDev.brokerSecurity());
     shutdown.register("Kafka broker", kafka::close);
     StringBuilder urls = new StringBuilder();
     Map<String, Object> links = new HashMap<>();
@@ -56,8 +74,13 @@ final class DevCommand implements Callable<Integer> {
     DemoDomains demo = null;
     for (MeshService service : MeshService.values()) {
       console.progress("Starting " + service.description() + " ...");
+      Map<String, Object> serviceProps = new HashMap<>(links);
+      if (secureDev != null) {
+        serviceProps.putAll(secureDev.serviceProperties(service, kafka.security().orElseThrow()));
+      }
       ServiceRunner.RunningService running =
-          ServiceRunner.start(service, kafka.bootstrapServers(), randomPorts ? -1 : 0, links);
+          ServiceRunner.start(
+              service, kafka.bootstrapServers(), randomPorts ? -1 : 0, serviceProps);
       if (service == MeshService.REGISTRY) {
         registryUrl = running.url();
         if (!noDemo) {
@@ -81,6 +104,14 @@ final class DevCommand implements Callable<Integer> {
     }
     console.ok("Data Product Mesh is running");
     console.field("kafka", kafka.bootstrapServers());
+    if (secureDev != null) {
+      Path credentials =
+          secureDev.writeCredentials(
+              broker.dataDir().resolveSibling("secure-dev.properties"),
+              kafka.bootstrapServers(),
+              kafka.security().orElseThrow());
+      console.field("security", "SASL_PLAINTEXT/PLAIN + ACLs; credentials in " + credentials);
+    }
     console.line(urls.toString().stripTrailing());
     if (noDemo) {
       console.line(

@@ -17,8 +17,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * <ul>
  *   <li>{@link #product}: the owning domain may {@code WRITE} its raw topic (and nothing else of
  *       it); the gateway may {@code READ} raw and {@code WRITE} certified and dead-letter (and
- *       {@code READ} dead-letter, for redrive); the platform readers may {@code READ} certified and
- *       dead-letter.
+ *       {@code READ} dead-letter, for redrive, and {@code WRITE} raw, for the JSON ingest API); the
+ *       platform readers may {@code READ} certified and dead-letter.
  *   <li>{@link #subscription}: a consumer may {@code READ} the certified topic, and use consumer
  *       groups named {@code <consumer domain>.*}.
  *   <li>{@link #platform}: the gateway's groups, transactional ids and stats topic.
@@ -39,6 +39,8 @@ public record AclPlan(List<AclBinding> bindings) {
     List<AclBinding> out = new ArrayList<>();
     out.add(topic(topics.raw(), ownerPrincipal, AclOperation.WRITE));
     out.add(topic(topics.raw(), config.gatewayPrincipal(), AclOperation.READ));
+    // The JSON ingest API writes raw for the domain whose token it checked.
+    out.add(topic(topics.raw(), config.gatewayPrincipal(), AclOperation.WRITE));
     out.add(topic(topics.certified(), config.gatewayPrincipal(), AclOperation.WRITE));
     out.add(topic(topics.deadLetter(), config.gatewayPrincipal(), AclOperation.WRITE));
     out.add(topic(topics.deadLetter(), config.gatewayPrincipal(), AclOperation.READ));
