@@ -138,6 +138,14 @@ class SecuredGatewayIT {
       decrypted.add(cipher.decrypt(masked, "/customerEmail").orElseThrow());
     }
     assertThat(decrypted).containsExactlyInAnyOrderElementsOf(emails);
+
+    HttpResponse<String> health =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(gateway.url() + "/health")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode())
+        .as("healthy as its own principal: " + health.body())
+        .isEqualTo(200);
   }
 
   private static String text(List<ConsumerRecord<byte[], byte[]>> records) {

@@ -21,7 +21,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *       platform readers may {@code READ} certified and dead-letter.
  *   <li>{@link #subscription}: a consumer may {@code READ} the certified topic, and use consumer
  *       groups named {@code <consumer domain>.*}.
- *   <li>{@link #platform}: the gateway's groups, transactional ids and stats topic.
+ *   <li>{@link #platform}: the gateway's groups, transactional ids and stats topic, and {@code
+ *       DESCRIBE_CONFIGS} on the cluster (its health check).
  * </ul>
  *
  * {@code WRITE} and {@code READ} imply {@code DESCRIBE} in Kafka, so none is granted separately.
@@ -82,7 +83,11 @@ public record AclPlan(List<AclBinding> bindings) {
             new AclBinding(transactions, allow(gateway, AclOperation.WRITE)),
             new AclBinding(transactions, allow(gateway, AclOperation.DESCRIBE)),
             topic(config.gatewayStatsTopic(), gateway, AclOperation.WRITE),
-            topic(config.gatewayStatsTopic(), gateway, AclOperation.CREATE)));
+            topic(config.gatewayStatsTopic(), gateway, AclOperation.CREATE),
+            // micronaut-kafka's health check reads the broker configuration.
+            new AclBinding(
+                new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+                allow(gateway, AclOperation.DESCRIBE_CONFIGS))));
   }
 
   private static AclBinding groups(String consumerDomain, String principal) {

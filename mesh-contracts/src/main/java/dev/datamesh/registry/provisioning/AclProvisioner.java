@@ -16,6 +16,9 @@ public interface AclProvisioner {
   /** The Kafka principal of {@code domain} ({@code mesh.registry.acls.domain-principals}). */
   String principalOf(String domain);
 
+  /** The gateway's platform-wide ACLs (its groups, transactional ids and stats topic). */
+  ProvisioningResult grantPlatform();
+
   /** The product's ACLs (and, the first time, the gateway's platform ACLs). */
   ProvisioningResult grantProduct(ProductId product);
 

@@ -47,6 +47,18 @@ final class KafkaAclProvisioner implements AclProvisioner {
   }
 
   @Override
+  public ProvisioningResult grantPlatform() {
+    if (!config.enabled()) {
+      return ProvisioningResult.done(List.of(), List.of());
+    }
+    ProvisioningResult result = create(AclPlan.platform(config).bindings(), "gateway platform");
+    if (result.ok()) {
+      platformGranted = true;
+    }
+    return result;
+  }
+
+  @Override
   public ProvisioningResult grantProduct(ProductId product) {
     if (!config.enabled()) {
       return ProvisioningResult.done(List.of(), List.of());

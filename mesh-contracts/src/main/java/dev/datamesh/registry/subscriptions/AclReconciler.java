@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At start-up, grants the ACLs of every registered product and approved subscription again, so a
+ * At start-up, grants the gateway's platform ACLs and those of every registered product and
+ * approved subscription again, so the gateway can start before the first registration, and so a
  * registry that got ACL provisioning turned on later (or a changed gateway principal) brings the
  * cluster in line with the log. Idempotent; failures are logged and do not stop the registry (the
  * next registration or approval retries its own ACLs).
@@ -40,7 +41,7 @@ final class AclReconciler {
         log.read(
             state ->
                 state.allSubscriptions().stream().filter(StoredSubscription::approved).toList());
-    int failed = 0;
+    int failed = acls.grantPlatform().ok() ? 0 : 1;
     for (String id : products) {
       Optional<ProductId> product = ProductId.parse(id);
       if (product.isPresent() && !acls.grantProduct(product.get()).ok()) {
