@@ -84,8 +84,6 @@ class SecuredTestKafkaIT {
   }
 
   private static void send(TestKafka as, String topic, String value) throws Exception {
-    Map<String, Object> props = new HashMap<>(as.clientProperties());
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
     try (KafkaProducer<byte[], byte[]> producer = KafkaTestClients.producer(as)) {
       producer
           .send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8)))
