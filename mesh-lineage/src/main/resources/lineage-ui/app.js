@@ -257,7 +257,8 @@
     return `<div class="legend"><span><i style="background:#12805c"></i>product</span>
       <span><i style="background:#fff;border:2px dashed #98a2b3"></i>declared upstream</span>
       <span><i style="background:#d0d5dd"></i>topic</span><span><i style="background:#2c5cc5"></i>gateway job</span>
-      <span><i style="background:#f79009;border-radius:50%"></i>consumer group</span></div>`;
+      <span><i style="background:#f79009;border-radius:50%"></i>consumer group</span>
+      <span><i style="background:#fff;border:3px solid #f79009;border-radius:50%"></i>approved subscriber</span></div>`;
   }
 
   const STATUS_COLORS = { healthy: '#12805c', degraded: '#b54708', failing: '#c01048',
@@ -295,9 +296,12 @@
           'background-color': '#2c5cc5' } },
         { selector: 'node[kind = "consumer"]', style: { shape: 'ellipse', width: 26, height: 26,
           'background-color': '#f79009' } },
+        { selector: 'node[kind = "subscriber"]', style: { shape: 'ellipse', width: 26, height: 26,
+          'background-color': '#fff', 'border-width': 3, 'border-color': '#f79009' } },
         { selector: 'edge', style: { width: 2, 'line-color': '#98a2b3', 'target-arrow-color': '#98a2b3',
           'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 1.1 } },
-        { selector: 'edge[kind = "consumes"]', style: { 'line-style': 'dashed' } }
+        { selector: 'edge[kind = "consumes"]', style: { 'line-style': 'dashed' } },
+        { selector: 'edge[kind = "subscribed"]', style: { 'line-style': 'dotted' } }
       ],
       layout: { name: 'preset' }
     });

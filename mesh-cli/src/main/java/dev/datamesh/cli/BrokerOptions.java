@@ -2,6 +2,7 @@ package dev.datamesh.cli;
 
 import dev.datamesh.kafka.embedded.EmbeddedKafka;
 import dev.datamesh.kafka.embedded.EmbeddedKafkaConfig;
+import dev.datamesh.kafka.embedded.EmbeddedSecurity;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -25,5 +26,11 @@ final class BrokerOptions {
 
   EmbeddedKafka start() {
     return EmbeddedKafka.start(EmbeddedKafkaConfig.persistent(dataDir()).withPort(port));
+  }
+
+  /** The broker with SASL/PLAIN authentication and ACL authorisation. */
+  EmbeddedKafka start(EmbeddedSecurity security) {
+    return EmbeddedKafka.start(
+        EmbeddedKafkaConfig.persistent(dataDir()).withPort(port).withSecurity(security));
   }
 }

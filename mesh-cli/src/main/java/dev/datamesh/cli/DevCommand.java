@@ -1,5 +1,6 @@
 package dev.datamesh.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +38,14 @@ final class DevCommand implements Callable<Integer> {
               + " (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
   Duration silenceAfter;
 
+  @Option(
+      names = "--secure",
+      description =
+          "SASL/PLAIN and ACLs on the broker, a principal per service, registry tokens and ACL"
+              + " provisioning (no demo traffic). Credentials go to <data-dir>/../secure-dev.properties."
+              + " Default data dir: ~/.mesh/kafka-secure.")
+  boolean secure;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -51,6 +60,14 @@ final class DevCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Console console = new Console(spec.commandLine().getOut());
     Shutdown shutdown = Shutdown.install(spec.commandLine().getOut());
+    SecureDev secureDev = null;
+    if (secure) {
+      secureDev = SecureDev.generate();
+      if (broker.dataDir == null) {
+        broker.dataDir = Path.of(System.getProperty("user.home"), ".mesh", "kafka-secure");
+      }
+      noDemo = true; // the demo producers write every domain's topics: not one principal's job
+    }
     DevMesh mesh =
         DevMesh.start(
             new DevMesh.Options(
@@ -60,7 +77,8 @@ final class DevCommand implements Callable<Integer> {
                 randomPorts,
                 silenceAfter,
                 silentFreshness,
-                Map.of()),
+                Map.of(),
+                secureDev),
             console,
             shutdown);
     StringBuilder urls = new StringBuilder();
@@ -72,6 +90,14 @@ final class DevCommand implements Callable<Integer> {
     String registryUrl = mesh.url(MeshService.REGISTRY);
     console.ok("Data Product Mesh is running");
     console.field("kafka", mesh.bootstrapServers());
+    if (secureDev != null) {
+      Path credentials =
+          secureDev.writeCredentials(
+              broker.dataDir().resolveSibling("secure-dev.properties"),
+              mesh.bootstrapServers(),
+              mesh.security().orElseThrow());
+      console.field("security", "SASL_PLAINTEXT/PLAIN + ACLs; credentials in " + credentials);
+    }
     console.line(urls.toString().stripTrailing());
     if (noDemo) {
       console.line(

@@ -2,12 +2,14 @@ package dev.datamesh.cli;
 
 import dev.datamesh.kafka.embedded.EmbeddedKafka;
 import dev.datamesh.kafka.embedded.EmbeddedKafkaConfig;
+import dev.datamesh.kafka.embedded.EmbeddedSecurity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole mesh in this JVM: an embedded broker, every service and (optionally) the demo domains.
@@ -17,8 +19,10 @@ import java.util.Map;
  *
  * @param bootstrapServers the embedded broker's client address
  * @param urls each service's base URL
+ * @param security the broker's SASL users and ACL settings, with {@code --secure}
  */
-record DevMesh(String bootstrapServers, Map<MeshService, String> urls) {
+record DevMesh(
+    String bootstrapServers, Map<MeshService, String> urls, Optional<EmbeddedSecurity> security) {
 
   /**
    * What to start.
@@ -30,6 +34,7 @@ record DevMesh(String bootstrapServers, Map<MeshService, String> urls) {
    * @param silenceAfter when the demo's silent product stops producing
    * @param silentFreshness the freshness SLA the silent product is registered with
    * @param serviceProperties extra Micronaut properties for every service
+   * @param secure principals, tokens and keys for {@code --secure}; null for a plain broker
    */
   record Options(
       int kafkaPort,
@@ -38,7 +43,8 @@ record DevMesh(String bootstrapServers, Map<MeshService, String> urls) {
       boolean randomPorts,
       Duration silenceAfter,
       Duration silentFreshness,
-      Map<String, Object> serviceProperties) {
+      Map<String, Object> serviceProperties,
+      SecureDev secure) {
     Options {
       serviceProperties = Map.copyOf(serviceProperties);
     }
@@ -47,9 +53,13 @@ record DevMesh(String bootstrapServers, Map<MeshService, String> urls) {
   static DevMesh start(Options options, Console console, Shutdown shutdown)
       throws IOException, InterruptedException {
     console.progress("Starting Kafka broker (data in " + options.dataDir() + ") ...");
+    EmbeddedKafkaConfig config =
+        EmbeddedKafkaConfig.persistent(options.dataDir()).withPort(options.kafkaPort());
     EmbeddedKafka kafka =
         EmbeddedKafka.start(
-            EmbeddedKafkaConfig.persistent(options.dataDir()).withPort(options.kafkaPort()));
+            options.secure() == null
+                ? config
+                : config.withSecurity(options.secure().brokerSecurity()));
     shutdown.register("Kafka broker", kafka::close);
     Map<String, Object> links = new HashMap<>(options.serviceProperties());
     // Streams state belongs to this broker's data: a fresh data directory gets fresh state.
@@ -59,9 +69,14 @@ record DevMesh(String bootstrapServers, Map<MeshService, String> urls) {
     DemoDomains demo = null;
     for (MeshService service : MeshService.values()) {
       console.progress("Starting " + service.description() + " ...");
+      Map<String, Object> serviceProps = new HashMap<>(links);
+      if (options.secure() != null) {
+        serviceProps.putAll(
+            options.secure().serviceProperties(service, kafka.security().orElseThrow()));
+      }
       ServiceRunner.RunningService running =
           ServiceRunner.start(
-              service, kafka.bootstrapServers(), options.randomPorts() ? -1 : 0, links);
+              service, kafka.bootstrapServers(), options.randomPorts() ? -1 : 0, serviceProps);
       shutdown.register(service.environment(), running);
       urls.put(service, running.url());
       if (service == MeshService.REGISTRY) {
@@ -87,7 +102,7 @@ record DevMesh(String bootstrapServers, Map<MeshService, String> urls) {
       // Registered last so it stops first: no demo send races a closing service or broker.
       shutdown.register("demo producers", demo.startProducing());
     }
-    return new DevMesh(kafka.bootstrapServers(), Map.copyOf(urls));
+    return new DevMesh(kafka.bootstrapServers(), Map.copyOf(urls), kafka.security());
   }
 
   String url(MeshService service) {

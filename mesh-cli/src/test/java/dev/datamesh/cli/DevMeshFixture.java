@@ -36,7 +36,8 @@ final class DevMeshFixture {
                 Map.of(
                     "mesh.quality.freshness-interval", "2s",
                     "mesh.gateway.stats-interval", "2s",
-                    "mesh.lineage.discovery-interval", "2s")),
+                    "mesh.lineage.discovery-interval", "2s"),
+                null),
             new Console(new PrintWriter(output, true)),
             shutdown);
   }

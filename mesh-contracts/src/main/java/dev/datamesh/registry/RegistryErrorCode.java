@@ -39,18 +39,24 @@ public enum RegistryErrorCode {
   CONTRACT_NOT_FOUND(404, 40460),
   /** The product has no contract of that version. */
   CONTRACT_VERSION_NOT_FOUND(404, 40461),
+  /** The consumer has never asked to subscribe to the product. */
+  SUBSCRIPTION_NOT_FOUND(404, 40462),
   /** The new contract version's schema breaks its compatibility mode (same major version). */
   INCOMPATIBLE_CONTRACT(409, 40960),
   /** The version exists with other content, or is not newer than the latest. */
   CONTRACT_VERSION_CONFLICT(409, 40961),
   /** A replacement policy file's version is not newer than the policies in force. */
   POLICY_VERSION_CONFLICT(409, 40962),
+  /** A revoked subscription cannot be approved; the consumer asks again. */
+  SUBSCRIPTION_CONFLICT(409, 40963),
   /** A contract or policy body over {@code mesh.registry.contracts.max-bytes}. */
   CONTRACT_TOO_LARGE(413, 41360),
   /** The contract breaks ODCS, the mesh profile or a council policy (every violation listed). */
   INVALID_CONTRACT(422, 42260),
   /** A replacement policy file is invalid (every problem listed). */
   INVALID_POLICIES(422, 42261),
+  /** A subscription request without a valid consumer domain. */
+  INVALID_SUBSCRIPTION(422, 42262),
   STORE_ERROR(500, 50001),
   STORE_TIMEOUT(500, 50002),
   /** The product's topics could not be created; nothing was stored. */

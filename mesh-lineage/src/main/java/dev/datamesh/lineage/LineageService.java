@@ -11,6 +11,7 @@ import dev.datamesh.lineage.emit.EmitterSettings;
 import dev.datamesh.lineage.emit.MetadataEmitter;
 import dev.datamesh.lineage.openlineage.KafkaNamespace;
 import dev.datamesh.lineage.openlineage.LineageEvents;
+import dev.datamesh.lineage.subscriptions.SubscriptionPoller;
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
@@ -36,6 +37,7 @@ final class LineageService implements AutoCloseable {
   private final MetadataEmitter emitter;
   private final ProductContracts contracts;
   private final ConsumerDiscovery discovery;
+  private final SubscriptionPoller subscriptions;
 
   LineageService(LineageConfig config, RegistryLinkConfig registry, KafkaDefaultConfiguration kafka)
       throws InterruptedException {
@@ -86,6 +88,12 @@ final class LineageService implements AutoCloseable {
               catalog.applyConsumers(groups);
               emitter.consumersDiscovered(groups);
             });
+    this.subscriptions =
+        SubscriptionPoller.start(
+            registry.url(),
+            registry.bearerToken(),
+            registry.refresh(),
+            catalog::applySubscriptions);
     LOG.info(
         "lineage started: {} → {}; contracts from {}",
         namespace,
@@ -115,6 +123,7 @@ final class LineageService implements AutoCloseable {
   @Override
   @PreDestroy
   public void close() {
+    subscriptions.close();
     discovery.close();
     contracts.close();
     emitter.close();

@@ -4,13 +4,16 @@ import dev.datamesh.contracts.serde.SchemaRegistryClient;
 import dev.datamesh.quality.contracts.ProductContracts;
 import dev.datamesh.quality.streams.QualityTopology;
 import dev.datamesh.topics.ProductHealthEvent;
+import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,22 +44,45 @@ final class QualityStreamsRunner implements QualityStreams {
   private final ProductContracts contracts;
   private final SchemaRegistryClient registry;
   private final String bootstrapServers;
+  private final Map<String, Object> security;
   private KafkaStreams streams;
 
   QualityStreamsRunner(
       QualityConfig config,
       ProductContracts contracts,
       SchemaRegistryClient registry,
-      @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+      @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+      KafkaDefaultConfiguration kafka) {
     this.config = config;
     this.contracts = contracts;
     this.registry = registry;
     this.bootstrapServers = bootstrapServers;
+    this.security = securitySettings(kafka);
+  }
+
+  /**
+   * The client security settings among {@code kafka.*} ({@code security.protocol}, {@code sasl.*},
+   * {@code ssl.*}), which every client of the topology and the admin client get.
+   */
+  static Map<String, Object> securitySettings(KafkaDefaultConfiguration kafka) {
+    Map<String, Object> out = new HashMap<>();
+    kafka
+        .getConfig()
+        .forEach(
+            (k, v) -> {
+              String key = String.valueOf(k);
+              if (key.equals("security.protocol")
+                  || key.startsWith("sasl.")
+                  || key.startsWith("ssl.")) {
+                out.put(key, v);
+              }
+            });
+    return Map.copyOf(out);
   }
 
   @PostConstruct
   void start() {
-    QualityTopics.create(config, bootstrapServers);
+    QualityTopics.create(config, bootstrapServers, security);
     Topology topology = QualityTopology.build(config.settings(), contracts, registry);
     LOG.debug("quality topology:\n{}", topology.describe());
     streams = new KafkaStreams(topology, properties());
@@ -81,6 +107,7 @@ final class QualityStreamsRunner implements QualityStreams {
     // group until the session times out; 10 s instead of 45 s bounds that stall.
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+    props.putAll(security);
     props.putAll(config.streams());
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

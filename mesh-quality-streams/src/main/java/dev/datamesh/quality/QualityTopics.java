@@ -26,8 +26,9 @@ final class QualityTopics {
 
   private QualityTopics() {}
 
-  static void create(QualityConfig config, String bootstrapServers) {
-    Map<String, Object> props = new HashMap<>(config.streams());
+  static void create(QualityConfig config, String bootstrapServers, Map<String, Object> security) {
+    Map<String, Object> props = new HashMap<>(security);
+    props.putAll(config.streams());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

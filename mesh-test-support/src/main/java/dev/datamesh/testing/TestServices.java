@@ -28,6 +28,8 @@ public final class TestServices {
   public static RunningService start(
       TestKafka kafka, String environment, Map<String, Object> properties) {
     Map<String, Object> props = new HashMap<>();
+    // Security settings too (a secured broker's admin), unless the caller names a principal.
+    kafka.clientProperties().forEach((k, v) -> props.put("kafka." + k, v));
     props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
     props.put("micronaut.server.port", -1);
     props.putAll(properties);

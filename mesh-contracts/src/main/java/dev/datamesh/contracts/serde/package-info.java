@@ -13,6 +13,8 @@
  *       dev.datamesh.contracts.serde.AvroSerde}: Kafka serdes configured like Confluent's ({@link
  *       dev.datamesh.contracts.serde.AvroSerdeConfig}); they throw Kafka's {@code
  *       SerializationException}, as the Kafka contract expects.
+ *   <li>{@link dev.datamesh.contracts.serde.FieldCipher}: decrypts fields the gateway masked with
+ *       {@code encrypt}, for consumers that hold the key (docs/SECURITY.md).
  * </ul>
  *
  * <p>No Confluent artifact is used; the format follows the Confluent documentation so that

@@ -28,6 +28,9 @@ public interface AccessPolicy {
    */
   Optional<RegistryError> checkDomain(String authorizationHeader, String domain, String resource);
 
+  /** Whose token the header carries; empty when it carries no known token. */
+  Optional<Caller> identify(String authorizationHeader);
+
   /** The policy for {@code config}. */
   static AccessPolicy of(AuthConfig config) {
     return new TokenAccessPolicy(config);

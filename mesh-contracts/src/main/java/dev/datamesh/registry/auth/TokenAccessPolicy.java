@@ -85,7 +85,14 @@ final class TokenAccessPolicy implements AccessPolicy {
                 + "'"));
   }
 
-  private static RegistryError unauthorized() {
+  @Override
+  public Optional<Caller> identify(String authorizationHeader) {
+    return token(authorizationHeader)
+        .flatMap(this::principal)
+        .map(who -> who.equals(COUNCIL) ? Caller.ofCouncil() : Caller.ofDomain(who));
+  }
+
+  static RegistryError unauthorized() {
     return RegistryErrorCode.UNAUTHORIZED.error(
         "Unauthorized: changing the registry needs a valid token (Authorization: Bearer <token>)");
   }

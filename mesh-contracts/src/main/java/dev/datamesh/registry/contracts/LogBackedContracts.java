@@ -10,6 +10,7 @@ import dev.datamesh.registry.RegistryError;
 import dev.datamesh.registry.RegistryErrorCode;
 import dev.datamesh.registry.policies.ActivePolicies;
 import dev.datamesh.registry.policies.CouncilPolicies;
+import dev.datamesh.registry.provisioning.AclProvisioner;
 import dev.datamesh.registry.provisioning.ProvisioningResult;
 import dev.datamesh.registry.provisioning.TopicProvisioner;
 import dev.datamesh.registry.schema.CompatibilityChecker;
@@ -42,6 +43,7 @@ final class LogBackedContracts implements ContractOperations {
   private final ContractLog log;
   private final CouncilPolicies council;
   private final TopicProvisioner provisioner;
+  private final AclProvisioner acls;
   private final ContractDocuments documents;
   private final ContractRegistration registration;
   private final ContractDiffer differ;
@@ -53,12 +55,14 @@ final class LogBackedContracts implements ContractOperations {
       ContractLog log,
       CouncilPolicies council,
       TopicProvisioner provisioner,
+      AclProvisioner acls,
       ContractDocuments documents,
       SubjectRegistrar subjects,
       ContractsConfig config) {
     this.log = log;
     this.council = council;
     this.provisioner = provisioner;
+    this.acls = acls;
     this.documents = documents;
     CompatibilityChecker checker = CompatibilityChecker.avro();
     this.registration =
@@ -94,6 +98,17 @@ final class LogBackedContracts implements ContractOperations {
                       + contract.productId()
                       + " failed, nothing was stored (retry once Kafka is back): "
                       + topics.failure().orElse(""))));
+    }
+    ProvisioningResult grants = acls.grantProduct(contract.productId());
+    if (!grants.ok()) {
+      return done(
+          ContractOutcome.refused(
+              ContractError.of(
+                  RegistryErrorCode.PROVISIONING_FAILED,
+                  "Granting the ACLs of "
+                      + contract.productId()
+                      + " failed, nothing was stored (retry): "
+                      + grants.failure().orElse(""))));
     }
     if (pre.facts().isEmpty()) {
       return done(viewOf(pre.result(), topics.warnings()));

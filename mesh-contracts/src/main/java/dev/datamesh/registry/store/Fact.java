@@ -4,8 +4,9 @@ package dev.datamesh.registry.store;
  * One record of the registry log: the newest fact per key is the whole truth for that key, so the
  * state after replaying a compacted log equals the state after replaying the full log. Keys: {@code
  * schema:<id>}, {@code version:<version>:<subject>}, {@code config[:<subject>]}, {@code
- * mode[:<subject>]}, {@code contract:<productId>:<version>}, {@code policies}; the removals are
- * tombstones. A null {@code subject} means the global entry.
+ * mode[:<subject>]}, {@code contract:<productId>:<version>}, {@code policies}, {@code
+ * subscription:<productId>:<consumer>}; the removals are tombstones. A null {@code subject} means
+ * the global entry.
  */
 public sealed interface Fact {
 
@@ -82,6 +83,19 @@ public sealed interface Fact {
     public String key() {
       return POLICIES_KEY;
     }
+  }
+
+  /** Creates or changes (approves, revokes) a consumer's subscription to a product. */
+  record SubscriptionPut(StoredSubscription subscription) implements Fact {
+    @Override
+    public String key() {
+      return subscriptionKey(subscription.productId(), subscription.consumer());
+    }
+  }
+
+  /** The key of a subscription fact. */
+  static String subscriptionKey(String productId, String consumer) {
+    return "subscription:" + productId + ":" + consumer;
   }
 
   /** The key of the policy fact. */

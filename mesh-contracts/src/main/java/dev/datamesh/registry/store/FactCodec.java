@@ -39,6 +39,8 @@ final class FactCodec {
       payload = p.contract();
     } else if (fact instanceof Fact.PoliciesPut p) {
       payload = p.policies();
+    } else if (fact instanceof Fact.SubscriptionPut p) {
+      payload = p.subscription();
     } else {
       return null;
     }
@@ -90,6 +92,9 @@ final class FactCodec {
       if (key.startsWith("contract:")) {
         return value == null ? Optional.empty() : Optional.of(contract(key, value));
       }
+      if (key.startsWith("subscription:")) {
+        return value == null ? Optional.empty() : Optional.of(subscription(key, value));
+      }
       if (key.equals(Fact.POLICIES_KEY)) {
         return value == null
             ? Optional.empty()
@@ -130,6 +135,14 @@ final class FactCodec {
       throw new IllegalArgumentException("contract record does not match its key " + key);
     }
     return new Fact.ContractPut(c);
+  }
+
+  private static Fact subscription(String key, byte[] value) throws IOException {
+    StoredSubscription s = JSON.readValue(value, StoredSubscription.class);
+    if (!key.equals(Fact.subscriptionKey(s.productId(), s.consumer()))) {
+      throw new IllegalArgumentException("subscription record does not match its key " + key);
+    }
+    return new Fact.SubscriptionPut(s);
   }
 
   private static String subjectOf(String key, String kind) {

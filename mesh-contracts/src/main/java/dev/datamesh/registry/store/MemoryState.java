@@ -33,6 +33,8 @@ final class MemoryState implements RegistryStateMachine {
   private final Map<String, Mode> modes = new HashMap<>();
   private final TreeMap<String, TreeMap<SemanticVersion, StoredContract>> contracts =
       new TreeMap<>();
+  private final TreeMap<String, TreeMap<String, StoredSubscription>> subscriptions =
+      new TreeMap<>();
   private CompatibilityConfig globalConfig;
   private Mode globalMode;
   private StoredPolicies policies;
@@ -74,6 +76,9 @@ final class MemoryState implements RegistryStateMachine {
       putContract(p.contract());
     } else if (fact instanceof Fact.PoliciesPut p) {
       policies = p.policies();
+    } else if (fact instanceof Fact.SubscriptionPut p) {
+      StoredSubscription s = p.subscription();
+      subscriptions.computeIfAbsent(s.productId(), k -> new TreeMap<>()).put(s.consumer(), s);
     }
   }
 
@@ -193,6 +198,19 @@ final class MemoryState implements RegistryStateMachine {
   public List<StoredContract> contracts(String productId) {
     TreeMap<SemanticVersion, StoredContract> versions = contracts.get(productId);
     return versions == null ? List.of() : List.copyOf(versions.values());
+  }
+
+  @Override
+  public List<StoredSubscription> subscriptions(String productId) {
+    TreeMap<String, StoredSubscription> byConsumer = subscriptions.get(productId);
+    return byConsumer == null ? List.of() : List.copyOf(byConsumer.values());
+  }
+
+  @Override
+  public List<StoredSubscription> allSubscriptions() {
+    List<StoredSubscription> all = new ArrayList<>();
+    subscriptions.values().forEach(m -> all.addAll(m.values()));
+    return List.copyOf(all);
   }
 
   @Override

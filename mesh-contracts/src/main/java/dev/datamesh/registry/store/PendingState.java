@@ -118,6 +118,25 @@ final class PendingState implements RegistryState {
   }
 
   @Override
+  public List<StoredSubscription> subscriptions(String productId) {
+    TreeMap<String, StoredSubscription> all = new TreeMap<>();
+    base.subscriptions(productId).forEach(s -> all.put(s.consumer(), s));
+    pending.subscriptions(productId).forEach(s -> all.put(s.consumer(), s));
+    return List.copyOf(all.values());
+  }
+
+  @Override
+  public List<StoredSubscription> allSubscriptions() {
+    TreeMap<String, StoredSubscription> all = new TreeMap<>();
+    base.allSubscriptions()
+        .forEach(s -> all.put(Fact.subscriptionKey(s.productId(), s.consumer()), s));
+    pending
+        .allSubscriptions()
+        .forEach(s -> all.put(Fact.subscriptionKey(s.productId(), s.consumer()), s));
+    return List.copyOf(all.values());
+  }
+
+  @Override
   public Optional<StoredPolicies> policies() {
     return pending.policies().or(base::policies);
   }

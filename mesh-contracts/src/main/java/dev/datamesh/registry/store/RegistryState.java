@@ -54,6 +54,17 @@ public interface RegistryState {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
+  /** The subscriptions to {@code productId} (every status), by consumer. */
+  List<StoredSubscription> subscriptions(String productId);
+
+  /** Every subscription of every product (every status), by product then consumer. */
+  List<StoredSubscription> allSubscriptions();
+
+  /** The subscription of {@code consumer} to {@code productId}, if ever requested. */
+  default Optional<StoredSubscription> subscription(String productId, String consumer) {
+    return subscriptions(productId).stream().filter(s -> s.consumer().equals(consumer)).findFirst();
+  }
+
   /** The council's policies as last stored through the API, if ever. */
   Optional<StoredPolicies> policies();
 

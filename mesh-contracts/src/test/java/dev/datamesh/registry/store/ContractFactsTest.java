@@ -46,6 +46,44 @@ class ContractFactsTest {
   }
 
   @Test
+  void subscriptionFactsSurviveTheCodecAndTheNewestPerKeyIsTheState() {
+    StoredSubscription pending =
+        new StoredSubscription(
+            "orders.placed", "analytics", "User:analytics", "PENDING", "bi", 10L, 0L, "");
+    Fact requested = new Fact.SubscriptionPut(pending);
+    Fact approved = new Fact.SubscriptionPut(pending.decided("APPROVED", "orders", 20L));
+    Fact other =
+        new Fact.SubscriptionPut(
+            new StoredSubscription(
+                "orders.placed", "payments", "User:payments", "PENDING", "", 30L, 0L, ""));
+    assertThat(requested.key()).isEqualTo("subscription:orders.placed:analytics");
+    assertThat(decoded(approved)).isEqualTo(approved);
+
+    RegistryStateMachine full = RegistryStateMachine.empty();
+    List.of(requested, other, approved).forEach(full::apply);
+    RegistryStateMachine compacted = RegistryStateMachine.empty();
+    List.of(other, approved).forEach(compacted::apply);
+    assertThat(compacted.allSubscriptions()).isEqualTo(full.allSubscriptions());
+    assertThat(full.subscription("orders.placed", "analytics").orElseThrow().approved()).isTrue();
+    assertThat(full.subscriptions("orders.placed"))
+        .extracting(StoredSubscription::consumer)
+        .containsExactly("analytics", "payments");
+    RegistryState overlay =
+        RegistryState.withPending(
+            compacted,
+            List.of(new Fact.SubscriptionPut(pending.decided("REVOKED", "orders", 40L))));
+    assertThat(overlay.subscription("orders.placed", "analytics").orElseThrow().status())
+        .isEqualTo("REVOKED");
+    assertThat(overlay.allSubscriptions()).hasSize(2);
+    assertThatThrownBy(
+            () ->
+                FactCodec.decode(
+                    "subscription:orders.placed:other".getBytes(StandardCharsets.UTF_8),
+                    FactCodec.value(approved)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aContractRecordUnderAnotherKeyIsRejectedAsMalformed() {
     byte[] value = FactCodec.value(new Fact.ContractPut(contract("orders.placed", "1.0.0", 1)));
     assertThatThrownBy(

@@ -1,6 +1,9 @@
 package dev.datamesh.kafka.embedded;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real single-node Kafka broker (combined KRaft broker + controller) running in this JVM.
@@ -28,6 +31,22 @@ public interface EmbeddedKafka extends AutoCloseable {
 
   /** {@code host:port} for {@code bootstrap.servers}. */
   String bootstrapServers();
+
+  /** SASL users and ACL authorisation, when the broker was started with them. */
+  Optional<EmbeddedSecurity> security();
+
+  /**
+   * Client properties (Kafka names) to connect as {@code user}: bootstrap servers, plus the SASL
+   * settings when the broker is secured (any user name is accepted on an unsecured broker).
+   *
+   * @throws IllegalArgumentException if the broker is secured and has no such user
+   */
+  default Map<String, Object> clientProperties(String user) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("bootstrap.servers", bootstrapServers());
+    security().ifPresent(s -> props.putAll(s.clientProperties(user)));
+    return props;
+  }
 
   /** The directory holding the broker's log and metadata. */
   Path dataDir();

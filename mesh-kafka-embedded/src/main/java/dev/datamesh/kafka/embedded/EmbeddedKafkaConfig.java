@@ -12,14 +12,17 @@ import java.util.Objects;
  * @param port the client (PLAINTEXT) port; {@code 0} picks a free port at start
  * @param dataDir where the KRaft log lives; {@code null} means a temporary directory
  * @param deleteOnClose whether {@link EmbeddedKafka#close()} deletes {@code dataDir}
- * @param brokerProperties extra broker properties that override the defaults (e.g. SASL, ACLs)
+ * @param brokerProperties extra broker properties that override the defaults
+ * @param security SASL/PLAIN users and ACL authorisation; {@code null} for a PLAINTEXT broker that
+ *     lets everyone do everything
  */
 public record EmbeddedKafkaConfig(
     String host,
     int port,
     Path dataDir,
     boolean deleteOnClose,
-    Map<String, String> brokerProperties) {
+    Map<String, String> brokerProperties,
+    EmbeddedSecurity security) {
 
   /** The port {@code ./mesh kafka} and {@code ./mesh dev} use unless told otherwise. */
   public static final int DEFAULT_PORT = 9092;
@@ -30,6 +33,16 @@ public record EmbeddedKafkaConfig(
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
     brokerProperties = Map.copyOf(brokerProperties);
+  }
+
+  /** A PLAINTEXT broker without authorisation. */
+  public EmbeddedKafkaConfig(
+      String host,
+      int port,
+      Path dataDir,
+      boolean deleteOnClose,
+      Map<String, String> brokerProperties) {
+    this(host, port, dataDir, deleteOnClose, brokerProperties, null);
   }
 
   /** A persistent broker on {@link #DEFAULT_PORT} whose data survives restarts. */
@@ -43,16 +56,24 @@ public record EmbeddedKafkaConfig(
   }
 
   public EmbeddedKafkaConfig withPort(int newPort) {
-    return new EmbeddedKafkaConfig(host, newPort, dataDir, deleteOnClose, brokerProperties);
+    return new EmbeddedKafkaConfig(
+        host, newPort, dataDir, deleteOnClose, brokerProperties, security);
   }
 
   public EmbeddedKafkaConfig withDataDir(Path newDataDir) {
-    return new EmbeddedKafkaConfig(host, port, newDataDir, deleteOnClose, brokerProperties);
+    return new EmbeddedKafkaConfig(
+        host, port, newDataDir, deleteOnClose, brokerProperties, security);
   }
 
   public EmbeddedKafkaConfig withBrokerProperty(String key, String value) {
     Map<String, String> copy = new LinkedHashMap<>(brokerProperties);
     copy.put(key, value);
-    return new EmbeddedKafkaConfig(host, port, dataDir, deleteOnClose, copy);
+    return new EmbeddedKafkaConfig(host, port, dataDir, deleteOnClose, copy, security);
+  }
+
+  /** This broker with SASL/PLAIN authentication and ACL authorisation ({@code null}: none). */
+  public EmbeddedKafkaConfig withSecurity(EmbeddedSecurity newSecurity) {
+    return new EmbeddedKafkaConfig(
+        host, port, dataDir, deleteOnClose, brokerProperties, newSecurity);
   }
 }

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,6 +57,11 @@ final class KraftBroker implements EmbeddedKafka {
   @Override
   public String bootstrapServers() {
     return config.host() + ":" + port;
+  }
+
+  @Override
+  public Optional<EmbeddedSecurity> security() {
+    return Optional.ofNullable(config.security());
   }
 
   @Override
@@ -133,13 +139,7 @@ final class KraftBroker implements EmbeddedKafka {
     props.put("process.roles", "broker,controller");
     props.put("node.id", NODE_ID);
     props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-    props.put(
-        "listeners",
-        "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
-    props.put("controller.listener.names", "CONTROLLER");
-    props.put("inter.broker.listener.name", "PLAINTEXT");
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    listeners(props, host);
     props.put("log.dirs", dataDir.resolve("log").toString());
     // A single node: every internal topic has one replica, or groups and transactions fail.
     props.put("offsets.topic.replication.factor", "1");
@@ -158,6 +158,39 @@ final class KraftBroker implements EmbeddedKafka {
       props.put(e.getKey(), e.getValue());
     }
     return props;
+  }
+
+  private void listeners(Properties props, String host) {
+    EmbeddedSecurity security = config.security();
+    String client = security == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+    props.put(
+        "listeners",
+        client + "://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+    props.put("advertised.listeners", client + "://" + host + ":" + port);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("inter.broker.listener.name", client);
+    if (security == null) {
+      props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+      return;
+    }
+    props.put(
+        "listener.security.protocol.map",
+        "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+    String mechanism = EmbeddedSecurity.MECHANISM;
+    props.put("sasl.enabled.mechanisms", mechanism);
+    props.put("sasl.mechanism.inter.broker.protocol", mechanism);
+    props.put("sasl.mechanism.controller.protocol", mechanism);
+    Map<String, String> table = new java.util.LinkedHashMap<>();
+    table.put(security.admin(), security.adminPassword());
+    table.putAll(security.users());
+    String jaas = EmbeddedSecurity.jaas(security.admin(), security.adminPassword(), table);
+    props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas);
+    props.put("listener.name.controller.plain.sasl.jaas.config", jaas);
+    props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    props.put("allow.everyone.if.no.acl.found", "false");
+    StringBuilder supers = new StringBuilder("User:").append(security.admin());
+    security.superUsers().forEach(u -> supers.append(";User:").append(u));
+    props.put("super.users", supers.toString());
   }
 
   private void format(Properties props) {
@@ -188,6 +221,9 @@ final class KraftBroker implements EmbeddedKafka {
     adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    if (config.security() != null) {
+      adminProps.putAll(config.security().clientProperties(config.security().admin()));
+    }
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     RuntimeException last = null;
     try (Admin admin = Admin.create(adminProps)) {

@@ -37,6 +37,9 @@ public interface Catalog {
   /** Replaces the consumer groups with a fresh discovery snapshot. */
   void applyConsumers(List<ConsumerGroup> groups);
 
+  /** Replaces the approved subscriptions with a fresh snapshot from the registry. */
+  void applySubscriptions(List<Subscriber> subscribers);
+
   /** Records that the topics have been replayed up to their end at start-up. */
   void markReady();
 

@@ -10,16 +10,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Builds lineage graphs from the visible products and their consumers. Single use. */
+/**
+ * Builds lineage graphs from the visible products, their consumer groups and their approved
+ * subscribers (consumer domains). Single use.
+ */
 final class GraphBuilder {
   private final Map<String, ProductState> products;
   private final Map<String, List<String>> consumers;
+  private final Map<String, List<String>> subscribers;
   private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
   private final Set<GraphEdge> edges = new LinkedHashSet<>();
 
-  GraphBuilder(Map<String, ProductState> products, Map<String, List<String>> consumers) {
+  GraphBuilder(
+      Map<String, ProductState> products,
+      Map<String, List<String>> consumers,
+      Map<String, List<String>> subscribers) {
     this.products = products;
     this.consumers = consumers;
+    this.subscribers = subscribers;
   }
 
   LineageGraph all() {
@@ -102,6 +110,11 @@ final class GraphBuilder {
       String node = "group:" + group;
       nodes.putIfAbsent(node, new GraphNode(node, "consumer", group, null, null));
       edges.add(new GraphEdge(id, node, "consumes"));
+    }
+    for (String domain : subscribers.getOrDefault(id, List.of())) {
+      String node = "subscriber:" + domain;
+      nodes.putIfAbsent(node, new GraphNode(node, "subscriber", domain, null, null));
+      edges.add(new GraphEdge(id, node, "subscribed"));
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param source the node data comes from
  * @param target the node data goes to
  * @param kind {@code feeds} (upstream product → derived product), {@code consumes} (product →
- *     consumer group), {@code reads} (topic → job) or {@code writes} (job → topic or product)
+ *     consumer group), {@code subscribed} (product → subscriber domain), {@code reads} (topic →
+ *     job) or {@code writes} (job → topic or product)
  */
 public record GraphEdge(String source, String target, String kind) {
   public GraphEdge {

@@ -34,6 +34,7 @@ final class MemoryCatalog implements Catalog {
   private final Set<String> startedJobs = new HashSet<>();
   private final Map<String, List<String>> publishedConsumers = new TreeMap<>();
   private List<ConsumerGroup> liveConsumers;
+  private List<Subscriber> subscribers = List.of();
   private volatile boolean ready;
   private long ignored;
 
@@ -177,6 +178,11 @@ final class MemoryCatalog implements Catalog {
   @Override
   public synchronized void applyConsumers(List<ConsumerGroup> groups) {
     liveConsumers = List.copyOf(groups);
+  }
+
+  @Override
+  public synchronized void applySubscriptions(List<Subscriber> subscribers) {
+    this.subscribers = List.copyOf(subscribers);
   }
 
   @Override
@@ -405,7 +411,13 @@ final class MemoryCatalog implements Catalog {
       consumersByProduct.put(
           s.productId, consumerViews(s).stream().map(ConsumerView::groupId).toList());
     }
-    return new GraphBuilder(visible, consumersByProduct);
+    Map<String, List<String>> subscribersByProduct = new TreeMap<>();
+    for (Subscriber sub : subscribers) {
+      subscribersByProduct
+          .computeIfAbsent(sub.productId(), k -> new ArrayList<>())
+          .add(sub.consumer());
+    }
+    return new GraphBuilder(visible, consumersByProduct, subscribersByProduct);
   }
 
   private ProductState state(String productId) {

@@ -114,6 +114,28 @@ class CatalogTest {
   }
 
   @Test
+  void approvedSubscribersAppearInTheGraphUntilTheRegistryDropsThem() {
+    register("orders.placed", List.of());
+    catalog.applySubscriptions(
+        List.of(
+            new Subscriber("orders.placed", "analytics", "User:analytics"),
+            new Subscriber("unknown.product", "analytics", "User:analytics")));
+
+    LineageGraph around = catalog.productGraph("orders.placed").orElseThrow();
+    assertThat(around.edges())
+        .contains(new GraphEdge("orders.placed", "subscriber:analytics", "subscribed"));
+    assertThat(around.nodes())
+        .filteredOn(n -> n.id().equals("subscriber:analytics"))
+        .extracting(GraphNode::kind)
+        .containsExactly("subscriber");
+
+    catalog.applySubscriptions(List.of());
+    assertThat(catalog.graph().nodes())
+        .extracting(GraphNode::id)
+        .doesNotContain("subscriber:analytics");
+  }
+
+  @Test
   void aDroppedProductLeavesTheCatalogAndForeignRecordsAreIgnored() {
     register("orders.placed", List.of());
     events.droppedDatasets("orders.placed", NOW).forEach(this::apply);
