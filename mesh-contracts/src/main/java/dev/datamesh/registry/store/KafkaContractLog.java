@@ -40,6 +40,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -198,18 +199,39 @@ final class KafkaContractLog implements ContractLog {
   }
 
   private TopicDescription describeTopic() {
+    // A topic just created can be unknown to the broker that answers for a moment (its metadata
+    // lags the controller, seconds on a loaded machine): ask again until the admin timeout.
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return admin
+            .describeTopics(List.of(config.topic()))
+            .allTopicNames()
+            .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .get(config.topic());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while describing " + config.topic(), e);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "cannot describe the registry log topic " + config.topic(), e);
+        }
+        waitForMetadata();
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(
+            "cannot describe the registry log topic " + config.topic(), e);
+      }
+    }
+  }
+
+  private static void waitForMetadata() {
     try {
-      return admin
-          .describeTopics(List.of(config.topic()))
-          .allTopicNames()
-          .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-          .get(config.topic());
+      Thread.sleep(100);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while describing " + config.topic(), e);
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(
-          "cannot describe the registry log topic " + config.topic(), e);
+      throw new IllegalStateException("interrupted while waiting for the registry log topic", e);
     }
   }
 
