@@ -55,13 +55,7 @@ final class ConsumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec.commandLine().getOut());
-    String topic =
-        registry
-            .http()
-            .getOk("/contracts/" + MeshHttp.segment(productId))
-            .path("topics")
-            .path("certified")
-            .asText(productId + ".certified");
+    String topic = registry.topicOf(productId, "certified");
     Map<String, Object> serde = new HashMap<>();
     serde.put(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, registry.url);
     if (registry.token != null && !registry.token.isBlank()) {

@@ -80,13 +80,7 @@ final class DlqCommand implements Callable<Integer> {
           spec.commandLine(), "Missing product ID: mesh dlq ID, or mesh dlq redrive ID");
     }
     Console console = new Console(spec.commandLine().getOut());
-    String topic =
-        registry
-            .http()
-            .getOk("/contracts/" + MeshHttp.segment(productId))
-            .path("topics")
-            .path("deadLetter")
-            .asText(productId + ".dlq");
+    String topic = registry.topicOf(productId, "deadLetter");
     Map<String, Long> perCode = new TreeMap<>();
     int[] shown = {0};
     try (TopicReader reader = new TopicReader(kafka.clientProperties(), topic)) {

@@ -34,6 +34,24 @@ final class Endpoints {
     MeshHttp http() {
       return new MeshHttp("registry", url, token, "--registry");
     }
+
+    /**
+     * The product's topic in a role ({@code raw}, {@code certified}, {@code deadLetter}) as its
+     * registered contract names it; an unknown product is a {@link CliFailure}.
+     */
+    String topicOf(String productId, String role) {
+      String topic =
+          http()
+              .getOk("/contracts/" + MeshHttp.segment(productId))
+              .path("topics")
+              .path(role)
+              .asText("");
+      if (topic.isEmpty()) {
+        throw new CliFailure(
+            "registry: the contract of " + productId + " names no " + role + " topic");
+      }
+      return topic;
+    }
   }
 
   /** The gateway's URL and a domain token. */
