@@ -116,9 +116,25 @@ final class DemoDomains implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(yaml))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 409) {
+      // The broker's data already holds this demo version with other content (an older mesh, or
+      // another --silent-freshness): versions are immutable, so the demo runs on the registered
+      // one.
+      LOG.info("demo contract {} is already registered with other content; using it", product);
+      response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(registryUrl + "/contracts/" + product)).build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "registering the demo contract " + product + " failed: " + response.body());
+      throw new CliFailure(
+          "Registering the demo contract "
+              + product
+              + " failed (HTTP "
+              + response.statusCode()
+              + "): "
+              + response.body()
+              + ". Start with an empty --data-dir, or --no-demo.");
     }
     JsonNode body = JSON.readTree(response.body());
     DataContract contract =

@@ -130,6 +130,20 @@ class DevMeshIT {
             });
   }
 
+  @Test
+  void restartingOnDataWithOtherDemoContractsUsesTheRegisteredOnes() throws Exception {
+    // The fixture registered the silent product with a 15 s SLA; a later start asks for 45 s.
+    // Contract versions are immutable, so the demo must run on what is registered, not fail.
+    try (DemoDomains again =
+        DemoDomains.register(
+            dev.url(MeshService.REGISTRY),
+            dev.mesh.bootstrapServers(),
+            Duration.ofMinutes(3),
+            Duration.ofSeconds(45))) {
+      assertThat(again).isNotNull();
+    }
+  }
+
   private List<ConsumerRecord<byte[], byte[]>> read(String topic, int atMost, Duration time) {
     return KafkaTestClients.readAll(dev.kafka(), topic, atMost, time);
   }
