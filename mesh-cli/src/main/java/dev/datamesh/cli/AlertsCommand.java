@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code mesh alerts}: quality alerts from {@code mesh.quality.alerts}, optionally live. */
 @Command(
     name = "alerts",
+    header = "Show quality alerts; --follow for new ones.",
     mixinStandardHelpOptions = true,
     description = {
       "Show quality alerts (FIRING / RESOLVED) from mesh.quality.alerts, oldest first.",

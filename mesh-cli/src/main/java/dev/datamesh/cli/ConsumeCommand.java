@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code mesh consume ID}: a product's certified records, decoded, one JSON line each. */
 @Command(
     name = "consume",
+    header = "Print a product's certified records as decoded JSON.",
     mixinStandardHelpOptions = true,
     description = {
       "Print a product's certified records as JSON lines, decoded with the registry's schemas",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "dlq",
+    header = "Show a product's dead letters and why; redrive them.",
     mixinStandardHelpOptions = true,
     description = {
       "Show a product's dead letters: where each came from and why it was refused",

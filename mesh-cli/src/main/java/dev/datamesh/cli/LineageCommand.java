@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "lineage",
+    header = "Show a product's lineage (with an ID), or run the lineage service.",
     mixinStandardHelpOptions = true,
     description = {
       "mesh lineage ID: show the lineage around a product (upstream products, its topics and",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code mesh produce ID --json FILE|-}: JSON events into a product through the gateway. */
 @Command(
     name = "produce",
+    header = "Send JSON events to a product through the gateway.",
     mixinStandardHelpOptions = true,
     description = {
       "Send JSON events to a product through the gateway's ingest API: each is checked against",

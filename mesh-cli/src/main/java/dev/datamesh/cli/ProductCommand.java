@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code mesh product ID}: one product's card from the catalog. */
 @Command(
     name = "product",
+    header = "Show one data product's card from the catalog.",
     mixinStandardHelpOptions = true,
     description = {
       "Show one data product: contract, owner and support, SLA, freshness, quality, open alerts,",
