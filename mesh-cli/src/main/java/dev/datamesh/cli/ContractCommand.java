@@ -1,20 +1,14 @@
 package dev.datamesh.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamesh.contracts.ContractViolation;
 import dev.datamesh.contracts.odcs.ContractLoadResult;
 import dev.datamesh.contracts.odcs.ContractLoader;
 import dev.datamesh.contracts.policy.GovernancePolicies;
 import dev.datamesh.contracts.policy.PolicyLoadResult;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,48 +101,21 @@ final class ContractCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "The contract (YAML or JSON).")
     Path file;
 
-    @Option(
-        names = "--registry",
-        defaultValue = "${env:MESH_REGISTRY_URL:-http://localhost:8081}",
-        description = "Registry URL. Default: $MESH_REGISTRY_URL or http://localhost:8081.")
-    String registry;
-
-    @Option(
-        names = "--token",
-        defaultValue = "${env:MESH_TOKEN}",
-        description = "Bearer token of the owning domain. Default: $MESH_TOKEN.")
-    String token;
+    @picocli.CommandLine.Mixin Endpoints.Registry registry;
 
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
       Console console = new Console(spec.commandLine().getOut());
       if (!Files.isReadable(file)) {
         console.line("Cannot read " + file + ": no such readable file");
         return VIOLATIONS;
       }
       String body = Files.readString(file);
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(registry.replaceAll("/$", "") + "/contracts"))
-              .timeout(Duration.ofSeconds(60))
-              .header(
-                  "Content-Type",
-                  body.trim().startsWith("{") ? "application/json" : "application/yaml")
-              .POST(HttpRequest.BodyPublishers.ofString(body));
-      if (token != null && !token.isBlank()) {
-        request.header("Authorization", "Bearer " + token);
-      }
-      HttpResponse<String> response;
-      try {
-        response =
-            HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        console.line("Cannot reach the registry at " + registry + ": " + e.getMessage());
-        return VIOLATIONS;
-      }
-      JsonNode json = parse(response.body());
-      if (response.statusCode() == 200) {
+      MeshHttp.Answer answer = registry.http().post("/contracts", mediaType(body), body);
+      JsonNode json = answer.json();
+      if (answer.ok()) {
         console.ok(
             "registered "
                 + json.path("productId").asText()
@@ -162,20 +129,8 @@ final class ContractCommand implements Runnable {
             .forEachRemaining(t -> console.field(t.getKey(), t.getValue().asText()));
         return 0;
       }
-      console.line(
-          "Rejected (HTTP "
-              + response.statusCode()
-              + "): "
-              + json.path("message").asText(response.body()));
-      for (JsonNode v : json.path("violations")) {
-        console.line(
-            "  "
-                + v.path("code").asText()
-                + " at '"
-                + v.path("pointer").asText()
-                + "': "
-                + v.path("message").asText());
-      }
+      console.line("Rejected (HTTP " + answer.status() + "): " + answer.message());
+      json.path("violations").forEach(v -> console.line("  " + describe(v)));
       return VIOLATIONS;
     }
   }
@@ -207,12 +162,7 @@ final class ContractCommand implements Runnable {
       }
       String body = Files.readString(file);
       MeshHttp http = registry.http();
-      JsonNode check =
-          http.requireOk(
-              http.post(
-                  "/contracts/check",
-                  body.trim().startsWith("{") ? "application/json" : "application/yaml",
-                  body));
+      JsonNode check = http.requireOk(http.post("/contracts/check", mediaType(body), body));
       String productId = check.path("productId").asText("");
       if (productId.isEmpty()) {
         console.line(file + " does not load as a contract:");
@@ -297,6 +247,12 @@ final class ContractCommand implements Runnable {
     }
   }
 
+  /** JSON if the document looks like JSON, else YAML (the registry takes both). */
+  static String mediaType(String body) {
+    return body.trim().startsWith("{") ? "application/json" : "application/yaml";
+  }
+
+  /** One violation of a registry or gateway answer: {@code code at 'pointer': message}. */
   static String describe(JsonNode v) {
     return v.path("code").asText()
         + " at '"
@@ -307,13 +263,5 @@ final class ContractCommand implements Runnable {
 
   static String describe(ContractViolation v) {
     return v.errorCode() + " at '" + v.pointer() + "': " + v.message();
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return new ObjectMapper().readTree(body);
-    } catch (IOException e) {
-      return new ObjectMapper().createObjectNode().put("message", body);
-    }
   }
 }

@@ -78,15 +78,7 @@ final class ProduceCommand implements Callable<Integer> {
     }
     console.line("Refused (HTTP " + answer.status() + "): " + answer.message());
     for (JsonNode v : answer.json().path("violations")) {
-      console.line(
-          "  event "
-              + v.path("index").asInt()
-              + ": "
-              + v.path("code").asText()
-              + " at '"
-              + v.path("pointer").asText()
-              + "': "
-              + v.path("message").asText());
+      console.line("  event " + v.path("index").asInt() + ": " + ContractCommand.describe(v));
     }
     return ContractCommand.VIOLATIONS;
   }

@@ -231,6 +231,36 @@ class MeshCliIT {
   }
 
   @Test
+  void contractRegisterEvolvesAProductAndRefusesToRewriteAVersion() throws IOException {
+    Path reworded =
+        contract(
+            "analytics.revenue-by-hour",
+            "version: 1.0.0",
+            "version: 1.0.1",
+            "description:\n  purpose:",
+            "description:\n  purpose: Reworded.");
+    Run registered = mesh("contract", "register", reworded.toString());
+    assertThat(registered.exit()).as(registered.out() + registered.err()).isZero();
+    assertThat(registered.out()).contains("registered analytics.revenue-by-hour 1.0.1");
+    Run same = mesh("contract", "diff", reworded.toString());
+    assertThat(same.out()).contains("against the registered 1.0.1", "no changes");
+
+    // The same version with other content: refused with its reason, nothing changed.
+    Path rewritten =
+        contract(
+            "analytics.revenue-by-hour",
+            "version: 1.0.0",
+            "version: 1.0.1",
+            "description:\n  purpose:",
+            "description:\n  purpose: Other words.");
+    Run refused = mesh("contract", "register", rewritten.toString());
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.out())
+        .contains("Rejected (HTTP 409)", "CONTRACT_VERSION_CONFLICT at '/version'");
+    assertThat(mesh("contract", "diff", reworded.toString()).out()).contains("no changes");
+  }
+
+  @Test
   void aCommandExplainsAnUnreachableService() {
     CommandLine cli = MeshMain.newCommandLine();
     StringWriter err = new StringWriter();

@@ -2,18 +2,12 @@ package dev.datamesh.registry.provisioning;
 
 import dev.datamesh.contracts.ProductId;
 import dev.datamesh.contracts.ProductTopics;
-import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.slf4j.Logger;
@@ -25,15 +19,12 @@ final class KafkaAclProvisioner implements AclProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaAclProvisioner.class);
 
   private final AclConfig config;
-  private final Map<String, Object> clientProperties;
-  private Admin admin; // guarded by this
+  private final ProvisioningAdmin admin;
   private volatile boolean platformGranted;
 
-  KafkaAclProvisioner(AclConfig config, KafkaDefaultConfiguration kafka) {
+  KafkaAclProvisioner(AclConfig config, ProvisioningAdmin admin) {
     this.config = config;
-    Map<String, Object> props = new HashMap<>();
-    kafka.getConfig().forEach((k, v) -> props.put(String.valueOf(k), v));
-    this.clientProperties = Map.copyOf(props);
+    this.admin = admin;
   }
 
   @Override
@@ -98,7 +89,7 @@ final class KafkaAclProvisioner implements AclProvisioner {
             .map(AclBinding::toFilter)
             .toList();
     try {
-      admin().deleteAcls(filters).all().get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      admin.get().deleteAcls(filters).all().get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("revoked READ on {} from {}", ProductTopics.of(product).certified(), principal);
       return ProvisioningResult.done(List.of(), List.of());
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -111,7 +102,11 @@ final class KafkaAclProvisioner implements AclProvisioner {
 
   private ProvisioningResult create(List<AclBinding> bindings, String what) {
     try {
-      admin().createAcls(bindings).all().get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      admin
+          .get()
+          .createAcls(bindings)
+          .all()
+          .get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("ACLs of the {} in place ({} bindings)", what, bindings.size());
       return ProvisioningResult.done(List.of(), List.of());
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -127,20 +122,5 @@ final class KafkaAclProvisioner implements AclProvisioner {
     LOG.warn("{} failed: {}", what, cause.toString());
     return ProvisioningResult.failed(
         what + " failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
-  }
-
-  private synchronized Admin admin() {
-    if (admin == null) {
-      admin = Admin.create(new HashMap<>(clientProperties));
-    }
-    return admin;
-  }
-
-  @PreDestroy
-  synchronized void close() {
-    if (admin != null) {
-      admin.close(Duration.ofSeconds(5));
-      admin = null;
-    }
   }
 }

@@ -1,8 +1,6 @@
 package dev.datamesh.registry.provisioning;
 
 import dev.datamesh.contracts.DataContract;
-import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,14 +37,11 @@ final class KafkaTopicProvisioner implements TopicProvisioner {
   private static final long RETRY_MILLIS = 50;
 
   private final ProvisioningConfig config;
-  private final Map<String, Object> clientProperties;
-  private Admin admin; // guarded by this
+  private final ProvisioningAdmin admin;
 
-  KafkaTopicProvisioner(ProvisioningConfig config, KafkaDefaultConfiguration kafka) {
+  KafkaTopicProvisioner(ProvisioningConfig config, ProvisioningAdmin admin) {
     this.config = config;
-    Map<String, Object> props = new HashMap<>();
-    kafka.getConfig().forEach((k, v) -> props.put(String.valueOf(k), v));
-    this.clientProperties = Map.copyOf(props);
+    this.admin = admin;
   }
 
   @Override
@@ -106,7 +100,7 @@ final class KafkaTopicProvisioner implements TopicProvisioner {
     if (missing.isEmpty()) {
       return;
     }
-    Map<String, KafkaFuture<Void>> results = admin().createTopics(missing).values();
+    Map<String, KafkaFuture<Void>> results = admin.get().createTopics(missing).values();
     for (NewTopic topic : missing) {
       try {
         results.get(topic.name()).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
@@ -130,7 +124,7 @@ final class KafkaTopicProvisioner implements TopicProvisioner {
   private Map<String, Integer> partitions(List<TopicSpec> specs, long deadline)
       throws ExecutionException, TimeoutException, InterruptedException {
     Map<String, KafkaFuture<TopicDescription>> described =
-        admin().describeTopics(specs.stream().map(TopicSpec::name).toList()).topicNameValues();
+        admin.get().describeTopics(specs.stream().map(TopicSpec::name).toList()).topicNameValues();
     Map<String, Integer> out = new HashMap<>();
     for (TopicSpec spec : specs) {
       try {
@@ -159,7 +153,8 @@ final class KafkaTopicProvisioner implements TopicProvisioner {
     while (!topics.isEmpty()) {
       try {
         Map<String, TopicDescription> described =
-            admin()
+            admin
+                .get()
                 .describeTopics(topics)
                 .allTopicNames()
                 .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
@@ -178,7 +173,11 @@ final class KafkaTopicProvisioner implements TopicProvisioner {
                           p ->
                               latest.put(
                                   new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-          admin().listOffsets(latest).all().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+          admin
+              .get()
+              .listOffsets(latest)
+              .all()
+              .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
           return;
         }
       } catch (ExecutionException e) {
@@ -207,7 +206,8 @@ final class KafkaTopicProvisioner implements TopicProvisioner {
     while (true) {
       try {
         described =
-            admin()
+            admin
+                .get()
                 .describeConfigs(List.of(resource))
                 .all()
                 .get(remainingMillis(deadline), TimeUnit.MILLISECONDS)
@@ -242,20 +242,5 @@ final class KafkaTopicProvisioner implements TopicProvisioner {
 
   private static long remainingMillis(long deadline) {
     return Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
-  }
-
-  private synchronized Admin admin() {
-    if (admin == null) {
-      admin = Admin.create(new HashMap<>(clientProperties));
-    }
-    return admin;
-  }
-
-  @PreDestroy
-  synchronized void close() {
-    if (admin != null) {
-      admin.close(Duration.ofSeconds(5));
-      admin = null;
-    }
   }
 }
