@@ -57,6 +57,9 @@ final class CertificationLoop implements Runnable {
       new AtomicReference<>();
   private volatile boolean running = true;
   private volatile boolean healthy;
+  // the routes records are certified with from now on; /health reports their versions, so a
+  // contract change counts as enforced only once the loop has switched to it
+  private volatile ProductRoutes.Snapshot applied = new ProductRoutes.Snapshot(Map.of(), -1);
 
   private KafkaProducer<byte[], byte[]> producer;
   private StatsWindow window = new StatsWindow();
@@ -78,6 +81,18 @@ final class CertificationLoop implements Runnable {
 
   boolean isHealthy() {
     return healthy;
+  }
+
+  /**
+   * The contract version each product's records are certified under from now on, by product id.
+   * Lags the registry by up to one transaction: the loop switches routes between transactions.
+   */
+  Map<String, String> appliedVersions() {
+    Map<String, String> versions = new HashMap<>();
+    for (ProductRoute route : applied.byRawTopic().values()) {
+      versions.put(route.productId(), route.contractVersion());
+    }
+    return versions;
   }
 
   @Override
@@ -138,6 +153,7 @@ final class CertificationLoop implements Runnable {
           subscribe(consumer, snapshot);
           subscribedVersion = snapshot.version();
         }
+        applied = snapshot;
         ConsumerRecords<byte[], byte[]> records =
             snapshot.rawTopics().isEmpty()
                 ? ConsumerRecords.empty()

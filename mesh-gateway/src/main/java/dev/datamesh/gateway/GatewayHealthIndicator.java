@@ -25,8 +25,9 @@ final class GatewayHealthIndicator extends AbstractHealthIndicator<Map<String, O
     Map<String, Object> details = new TreeMap<>();
     details.put("certificationLoop", gateway.loopHealthy() ? "running" : "reconnecting");
     details.put("registry", gateway.registryReachable() ? "reachable" : "unreachable");
-    Map<String, String> versions = new TreeMap<>();
-    gateway.products().forEach((id, p) -> versions.put(id, p.registered().version()));
+    // what the loop enforces now, not what the watcher has just fetched: a client that waits for
+    // a version here knows records it sends afterwards are certified under it
+    Map<String, String> versions = new TreeMap<>(gateway.appliedVersions());
     details.put("products", versions.size());
     details.put("versions", versions);
     return details;

@@ -89,6 +89,11 @@ final class GatewayService implements AutoCloseable {
     return loop.isHealthy() && loopThread.isAlive();
   }
 
+  /** The contract version the loop certifies each product's records under now, by product id. */
+  Map<String, String> appliedVersions() {
+    return loop.appliedVersions();
+  }
+
   boolean registryReachable() {
     return watcher.isHealthy();
   }
