@@ -6,7 +6,10 @@ import dev.datamesh.contracts.serde.AvroWire;
 import dev.datamesh.contracts.serde.UnframeResult;
 import dev.datamesh.contracts.serde.WireFormat;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
@@ -21,6 +24,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * this product, Avro decode, per-record rules, PII masking. When nothing is masked the raw bytes
  * are certified as they are; otherwise the record is re-encoded with its own writer schema and
  * framed with the same schema id. Thread-safe.
+ *
+ * <p>A product without masking never needs the decoded values of fields no rule reads, so those are
+ * skipped rather than materialised (a reader schema projecting the fields the rules read and every
+ * field holding an enum). Skipping still walks every byte of the payload: a truncated payload, a
+ * bad union branch, an enum symbol out of range or bytes left over are dead-lettered exactly as a
+ * full decode would.
  */
 final class ContractCertifier implements RecordCertifier {
   private final ProductSchemaResolver schemas;
@@ -100,12 +109,48 @@ final class ContractCertifier implements RecordCertifier {
   /** The decoded record, or null when bytes are left over after it. */
   private GenericRecord decode(int id, Schema writer, byte[] bytes, int offset, int length)
       throws IOException {
-    BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, offset, length, decoder.get());
-    decoder.set(d);
-    GenericDatumReader<GenericRecord> reader =
-        readers.computeIfAbsent(id, i -> new GenericDatumReader<>(writer));
+    BinaryDecoder reuse = decoder.get();
+    BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, offset, length, reuse);
+    if (d != reuse) {
+      decoder.set(d);
+    }
+    GenericDatumReader<GenericRecord> reader = readers.computeIfAbsent(id, i -> readerFor(writer));
     GenericRecord result = reader.read(null, d);
     return d.isEnd() ? result : null;
+  }
+
+  private GenericDatumReader<GenericRecord> readerFor(Schema writer) {
+    if (!masker.isEmpty() || writer.getType() != Schema.Type.RECORD) {
+      return new GenericDatumReader<>(writer); // masking re-encodes the whole record
+    }
+    Set<String> needed = validator.fieldsRead();
+    List<Schema.Field> kept = new ArrayList<>();
+    for (Schema.Field f : writer.getFields()) {
+      if (needed.contains(f.name()) || holdsEnum(f.schema(), new HashSet<>())) {
+        kept.add(new Schema.Field(f, f.schema()));
+      }
+    }
+    if (kept.size() == writer.getFields().size()) {
+      return new GenericDatumReader<>(writer);
+    }
+    Schema projection =
+        Schema.createRecord(
+            writer.getName(), writer.getDoc(), writer.getNamespace(), writer.isError(), kept);
+    return new GenericDatumReader<>(writer, projection);
+  }
+
+  /** Whether a value of {@code schema} can hold an enum, whose index only decoding checks. */
+  private static boolean holdsEnum(Schema schema, Set<String> seen) {
+    return switch (schema.getType()) {
+      case ENUM -> true;
+      case UNION -> schema.getTypes().stream().anyMatch(t -> holdsEnum(t, seen));
+      case ARRAY -> holdsEnum(schema.getElementType(), seen);
+      case MAP -> holdsEnum(schema.getValueType(), seen);
+      case RECORD ->
+          seen.add(schema.getFullName())
+              && schema.getFields().stream().anyMatch(f -> holdsEnum(f.schema(), seen));
+      default -> false;
+    };
   }
 
   private static GatewayErrorCode codeOf(UnframeResult.Malformed malformed) {

@@ -2,11 +2,13 @@ package dev.datamesh.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a raw record and its verdict into the record to write: certified (raw key, raw partition,
  * raw timestamp, raw headers plus the mesh headers) or dead-letter (original bytes and headers plus
- * reason headers). Stateless and thread-safe.
+ * reason headers). Keeps only caches (header bytes per route, the certified-at text); thread-safe.
  */
 final class RecordRouter {
   private static final Logger LOG = LoggerFactory.getLogger(RecordRouter.class);
@@ -24,11 +26,36 @@ final class RecordRouter {
   // ISO-8601 formatting per record showed in profiles; the text only changes once a millisecond
   private volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, new byte[0]);
 
-  // the route's topic names are concatenated on each call; per record that showed in profiles
-  // (a new String each time, hashed again for the partition-count lookup)
-  private final ConcurrentHashMap<String, String> certifiedTopics = new ConcurrentHashMap<>();
+  // What a route puts on every certified record, encoded once per route instead of per record:
+  // the topic name concatenations and UTF-8 encodings of constant headers showed in profiles.
+  private final ConcurrentHashMap<String, RouteBytes> routeBytes = new ConcurrentHashMap<>();
+  private static final int MESH_HEADERS = 6;
+  private static final byte[][] SMALL_PARTITIONS = new byte[256][];
+
+  static {
+    for (int p = 0; p < SMALL_PARTITIONS.length; p++) {
+      SMALL_PARTITIONS[p] = utf8(Integer.toString(p));
+    }
+  }
 
   private record Stamp(long millis, byte[] utf8) {}
+
+  /** Header values shared by every record of one route (never modified once built). */
+  private record RouteBytes(
+      ProductRoute route,
+      String certifiedTopic,
+      byte[] contractId,
+      byte[] contractVersion,
+      byte[] sourceTopic) {
+    static RouteBytes of(ProductRoute route) {
+      return new RouteBytes(
+          route,
+          route.certifiedTopic(),
+          utf8(route.contractId()),
+          utf8(route.contractVersion()),
+          utf8(route.rawTopic()));
+    }
+  }
 
   /**
    * @param partitionCount the partition count of a topic, or 0 if unknown
@@ -48,17 +75,26 @@ final class RecordRouter {
 
   private ProducerRecord<byte[], byte[]> certified(
       ProductRoute route, ConsumerRecord<byte[], byte[]> raw, Verdict.Certify certify) {
-    RecordHeaders headers = new RecordHeaders(raw.headers().toArray());
-    headers.add(MeshHeaders.CONTRACT_ID, utf8(route.contractId()));
-    headers.add(MeshHeaders.CONTRACT_VERSION, utf8(route.contractVersion()));
-    headers.add(MeshHeaders.CERTIFIED_AT, now());
-    addSource(headers, raw);
-    for (Header h : certify.headers()) {
-      headers.add(h);
-    }
+    RouteBytes constant = bytesOf(route);
+    // one array of the final size: adding to a RecordHeaders grows its list several times
+    Header[] rawHeaders = raw.headers().toArray();
+    Header[] extra = certify.headers().toArray(new Header[0]);
+    Header[] all = Arrays.copyOf(rawHeaders, rawHeaders.length + MESH_HEADERS + extra.length);
+    int i = rawHeaders.length;
+    all[i++] = new RecordHeader(MeshHeaders.CONTRACT_ID, constant.contractId());
+    all[i++] = new RecordHeader(MeshHeaders.CONTRACT_VERSION, constant.contractVersion());
+    all[i++] = new RecordHeader(MeshHeaders.CERTIFIED_AT, now());
+    all[i++] =
+        new RecordHeader(
+            MeshHeaders.SOURCE_TOPIC,
+            raw.topic().equals(route.rawTopic()) ? constant.sourceTopic() : utf8(raw.topic()));
+    all[i++] = new RecordHeader(MeshHeaders.SOURCE_PARTITION, partitionBytes(raw.partition()));
+    all[i++] = new RecordHeader(MeshHeaders.SOURCE_OFFSET, utf8(Long.toString(raw.offset())));
+    System.arraycopy(extra, 0, all, i, extra.length);
+    RecordHeaders headers = new RecordHeaders(all);
     // Same partition as raw keeps per-key order across the hop; fall back to the key's hash only
     // when the certified topic was (mis)created with fewer partitions.
-    String topic = certifiedTopics.computeIfAbsent(route.productId(), p -> route.certifiedTopic());
+    String topic = constant.certifiedTopic();
     Integer partition = raw.partition() < partitionCount.applyAsInt(topic) ? raw.partition() : null;
     return new ProducerRecord<>(
         topic, partition, raw.timestamp(), raw.key(), certify.value(), headers);
@@ -90,6 +126,21 @@ final class RecordRouter {
         route.deadLetterTopic(), null, raw.timestamp(), raw.key(), raw.value(), headers);
   }
 
+  private RouteBytes bytesOf(ProductRoute route) {
+    RouteBytes known = routeBytes.get(route.productId());
+    if (known == null || known.route() != route) {
+      known = RouteBytes.of(route);
+      routeBytes.put(route.productId(), known);
+    }
+    return known;
+  }
+
+  private static byte[] partitionBytes(int partition) {
+    return partition >= 0 && partition < SMALL_PARTITIONS.length
+        ? SMALL_PARTITIONS[partition]
+        : utf8(Integer.toString(partition));
+  }
+
   /** The current instant as ISO-8601 UTF-8 bytes (shared, never modified). */
   private byte[] now() {
     long millis = clock.millis();
@@ -103,7 +154,7 @@ final class RecordRouter {
 
   private static void addSource(RecordHeaders headers, ConsumerRecord<byte[], byte[]> raw) {
     headers.add(MeshHeaders.SOURCE_TOPIC, utf8(raw.topic()));
-    headers.add(MeshHeaders.SOURCE_PARTITION, utf8(Integer.toString(raw.partition())));
+    headers.add(MeshHeaders.SOURCE_PARTITION, partitionBytes(raw.partition()));
     headers.add(MeshHeaders.SOURCE_OFFSET, utf8(Long.toString(raw.offset())));
   }
 

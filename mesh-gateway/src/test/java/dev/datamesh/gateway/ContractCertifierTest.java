@@ -71,6 +71,69 @@ class ContractCertifierTest {
   }
 
   @Test
+  void withoutMaskingFieldsNoRuleReadsAreSkippedButStillCheckedToDecode() throws IOException {
+    ContractCertifier plain = plainCertifier();
+    byte[] good = frame(schemaId, contract.valueSchema(), OrdersFixture.order(contract, 1));
+    GenericRecord badRule = OrdersFixture.order(contract, 2);
+    badRule.put("orderId", "nope");
+
+    assertThat(plain.certify(raw(good))).isInstanceOf(Verdict.Certify.class);
+    assertDead(
+        plain.certify(raw(frame(schemaId, contract.valueSchema(), badRule))),
+        GatewayErrorCode.RULE_VIOLATION);
+    assertDead(
+        plain.certify(raw(Arrays.copyOf(good, good.length - 8))),
+        GatewayErrorCode.UNDECODABLE_PAYLOAD);
+    assertDead(
+        plain.certify(raw(Arrays.copyOf(good, good.length + 3))),
+        GatewayErrorCode.UNDECODABLE_PAYLOAD);
+  }
+
+  @Test
+  void withoutMaskingAnEnumSymbolOutOfRangeInAFieldWithoutRulesIsUndecodable() throws IOException {
+    // the registered writer has tier {GOLD, SILVER}; the producer wrote index 2 (a third symbol)
+    Schema registered = withTier(contract.valueSchema(), "GOLD", "SILVER");
+    Schema wider = withTier(contract.valueSchema(), "GOLD", "SILVER", "BRONZE");
+    int id = registry.add(contract.topics().rawValueSubject(), registered);
+    GenericRecord order = copyInto(wider, OrdersFixture.order(contract, 4));
+    order.put("tier", new GenericData.EnumSymbol(wider.getField("tier").schema(), "BRONZE"));
+    GenericRecord fine = copyInto(registered, OrdersFixture.order(contract, 5));
+    fine.put("tier", new GenericData.EnumSymbol(registered.getField("tier").schema(), "GOLD"));
+
+    assertDead(
+        plainCertifier().certify(raw(frame(id, wider, order))),
+        GatewayErrorCode.UNDECODABLE_PAYLOAD);
+    assertThat(plainCertifier().certify(raw(frame(id, registered, fine))))
+        .isInstanceOf(Verdict.Certify.class);
+  }
+
+  private ContractCertifier plainCertifier() {
+    return new ContractCertifier(
+        new ProductSchemaResolver(registry, contract.topics().rawValueSubject(), Clock.systemUTC()),
+        RecordValidator.forContract(contract),
+        emptyMasker());
+  }
+
+  private static Schema withTier(Schema base, String... symbols) {
+    java.util.List<Schema.Field> fields = new java.util.ArrayList<>();
+    for (Schema.Field f : base.getFields()) {
+      fields.add(new Schema.Field(f, f.schema()));
+    }
+    fields.add(
+        new Schema.Field(
+            "tier", Schema.createEnum("Tier", null, base.getNamespace(), Arrays.asList(symbols))));
+    return Schema.createRecord(base.getName(), null, base.getNamespace(), false, fields);
+  }
+
+  private static GenericRecord copyInto(Schema schema, GenericRecord from) {
+    GenericData.Record to = new GenericData.Record(schema);
+    for (Schema.Field f : from.getSchema().getFields()) {
+      to.put(f.name(), from.get(f.name()));
+    }
+    return to;
+  }
+
+  @Test
   void ruleViolationIsDeadLetteredWithTheFieldPointer() throws IOException {
     GenericRecord order = OrdersFixture.order(contract, 3);
     order.put("orderId", "not-an-order-id");

@@ -31,6 +31,11 @@ final class CompiledRecordValidator implements RecordValidator {
   }
 
   @Override
+  public Set<String> fieldsRead() {
+    return root.fieldNames();
+  }
+
+  @Override
   public List<ContractViolation> validate(GenericRecord record) {
     List<ContractViolation> out = root.apply(record, null);
     return out == null ? List.of() : out; // the caller owns the list
@@ -95,31 +100,60 @@ final class CompiledRecordValidator implements RecordValidator {
   private static final class RecordCheck {
     private final Schema expected;
     private final FieldCheck[] fields;
+    // Records usually come in a writer schema that equals the contract's but is another instance
+    // (the registry's); looking fields up by name per record showed in the gateway's profile, so
+    // the positions are resolved once per schema instance seen last.
+    private volatile Positions last;
+
+    private record Positions(Schema schema, int[] byCheck) {}
 
     RecordCheck(Schema expected, FieldCheck[] fields) {
       this.expected = expected;
       this.fields = fields;
+      this.last = new Positions(expected, positionsIn(expected));
     }
 
     boolean hasChecks() {
       return fields.length > 0;
     }
 
+    Set<String> fieldNames() {
+      Set<String> names = new java.util.LinkedHashSet<>();
+      for (FieldCheck f : fields) {
+        names.add(f.name);
+      }
+      return java.util.Collections.unmodifiableSet(names);
+    }
+
     List<ContractViolation> apply(GenericRecord record, List<ContractViolation> out) {
-      Schema actual = record.getSchema();
-      // Records of the contract's own schema are read by position; others by name.
-      boolean same = actual == expected;
-      for (FieldCheck field : fields) {
-        Object value;
-        if (same) {
-          value = record.get(field.position);
-        } else {
-          Schema.Field actualField = actual.getField(field.name);
-          value = actualField == null ? null : record.get(actualField.pos());
-        }
-        out = field.apply(value, out);
+      int[] positions = positionsOf(record.getSchema());
+      for (int i = 0; i < fields.length; i++) {
+        int pos = positions[i];
+        out = fields[i].apply(pos < 0 ? null : record.get(pos), out);
       }
       return out;
+    }
+
+    private int[] positionsOf(Schema actual) {
+      Positions known = last;
+      if (known.schema() != actual) {
+        known = new Positions(actual, positionsIn(actual));
+        last = known;
+      }
+      return known.byCheck();
+    }
+
+    /** Each check's field position in {@code schema}, or -1 where the schema lacks the field. */
+    private int[] positionsIn(Schema schema) {
+      int[] positions = new int[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        Schema.Field f =
+            schema == expected
+                ? schema.getFields().get(fields[i].position)
+                : schema.getField(fields[i].name);
+        positions[i] = f == null ? -1 : f.pos();
+      }
+      return positions;
     }
   }
 

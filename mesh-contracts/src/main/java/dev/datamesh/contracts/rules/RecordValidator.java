@@ -3,6 +3,7 @@ package dev.datamesh.contracts.rules;
 import dev.datamesh.contracts.ContractViolation;
 import dev.datamesh.contracts.DataContract;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -27,4 +28,11 @@ public interface RecordValidator {
    * record ({@code /customerEmail}); messages never show values of classified fields.
    */
   List<ContractViolation> validate(GenericRecord record);
+
+  /**
+   * The top-level fields whose values {@link #validate} reads (a nested record's rules count for
+   * its top-level field); a record carrying only these fields is validated as the full record would
+   * be. Lets a caller decode only what the rules need.
+   */
+  Set<String> fieldsRead();
 }

@@ -30,6 +30,11 @@ final class AvroDatumEncoder {
     final byte[] prefix = new byte[WireFormat.PREFIX_LENGTH];
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     BinaryEncoder encoder;
+    // The writer cache is keyed by schema *equality*: a hit on an equal schema of another instance
+    // (products sharing a schema, a schema parsed twice) walks both schemas per call, which showed
+    // in the gateway's masking profile. The schema instance this thread wrote last skips that.
+    Schema lastSchema;
+    DatumWriter<Object> lastWriter;
   }
 
   AvroDatumEncoder(int capacity) {
@@ -51,7 +56,7 @@ final class AvroDatumEncoder {
     buffer.out.write(buffer.prefix, 0, WireFormat.PREFIX_LENGTH);
     buffer.encoder = EncoderFactory.get().directBinaryEncoder(buffer.out, buffer.encoder);
     try {
-      writerFor(schema, datum).write(datum, buffer.encoder);
+      writerFor(buffer, schema, datum).write(datum, buffer.encoder);
       buffer.encoder.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
@@ -67,11 +72,16 @@ final class AvroDatumEncoder {
     buffers.remove();
   }
 
-  private DatumWriter<Object> writerFor(Schema schema, Object datum) {
+  private DatumWriter<Object> writerFor(Buffer buffer, Schema schema, Object datum) {
     if (datum instanceof SpecificRecord) {
       return specificWriters.get(datum.getClass(), type -> specificWriter(schema, type));
     }
-    return genericWriters.get(schema, s -> new GenericDatumWriter<>(s, GenericData.get()));
+    if (buffer.lastSchema != schema) {
+      buffer.lastWriter =
+          genericWriters.get(schema, s -> new GenericDatumWriter<>(s, GenericData.get()));
+      buffer.lastSchema = schema;
+    }
+    return buffer.lastWriter;
   }
 
   private static DatumWriter<Object> specificWriter(Schema schema, Class<?> type) {

@@ -229,6 +229,36 @@ class RecordValidatorTest {
   }
 
   @Test
+  void recordsAlternatingBetweenSchemasAreEachReadByTheirOwnFieldPositions() {
+    // the same fields in another order: position-based reads of the contract's order would
+    // check itemCount's rule against orderId and fail the wrong field
+    Schema reordered =
+        SchemaBuilder.record("OrderPlaced")
+            .namespace("orders")
+            .fields()
+            .requiredInt("itemCount")
+            .requiredString("orderId")
+            .endRecord();
+    List<String> pointers =
+        IntStream.range(0, 2_000)
+            .parallel()
+            .mapToObj(
+                i ->
+                    i % 2 == 0
+                        ? validator.validate(valid())
+                        : validator.validate(
+                            new GenericRecordBuilder(reordered)
+                                .set("itemCount", 0)
+                                .set("orderId", "ORD-00000001")
+                                .build()))
+            .flatMap(v -> v.stream().map(ContractViolation::pointer))
+            .toList();
+
+    assertThat(pointers).doesNotContain("/orderId").contains("/itemCount");
+    assertThat(pointers.stream().filter("/itemCount"::equals)).hasSize(1_000);
+  }
+
+  @Test
   void oneValidatorServesManyThreads() {
     List<Integer> counts =
         IntStream.range(0, 2_000)
