@@ -16,8 +16,11 @@ final class BenchCluster {
   private final TestKafka kafka;
   private final Admin admin;
 
-  BenchCluster(EmbeddedKafka broker) {
+  private final boolean cpuByThread;
+
+  BenchCluster(EmbeddedKafka broker, boolean cpuByThread) {
     this.broker = broker;
+    this.cpuByThread = cpuByThread;
     this.kafka = TestKafka.external(broker.bootstrapServers());
     this.admin = KafkaTestClients.admin(kafka);
   }
@@ -53,25 +56,55 @@ final class BenchCluster {
    */
   double awaitThroughput(String group, String topic, long total, Duration timeout)
       throws InterruptedException {
+    return await(group, topic, total, timeout, null).recordsPerSecond();
+  }
+
+  /**
+   * What processing {@code total} records of {@code topic} cost {@code group}, from its first
+   * commit to its last: records/s, and CPU per record of the whole process and of the thread named
+   * {@code worker} (the records committed in that window share both).
+   */
+  Throughput await(String group, String topic, long total, Duration timeout, String worker)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long firstAt = 0;
     long firstCount = 0;
+    long firstProcessCpu = 0;
+    long firstThreadCpu = 0;
+    Map<String, Long> byThread = null;
     while (System.nanoTime() < deadline) {
       long done = committed(group, topic);
       long now = System.nanoTime();
       if (done > 0 && firstAt == 0) {
         firstAt = now;
         firstCount = done;
+        firstProcessCpu = CpuClock.process();
+        firstThreadCpu = worker == null ? -1 : CpuClock.thread(worker);
+        if (cpuByThread) {
+          byThread = CpuClock.byThread();
+        }
       }
       if (done >= total) {
+        long processCpu = CpuClock.process() - firstProcessCpu;
+        long threadCpu = worker == null ? -1 : CpuClock.thread(worker) - firstThreadCpu;
+        long records = done - firstCount;
+        if (byThread != null) {
+          CpuClock.printBusiest(group, byThread, records);
+        }
         double seconds = (now - firstAt) / 1e9;
-        return seconds <= 0 ? Double.NaN : (done - firstCount) / seconds;
+        return new Throughput(
+            seconds <= 0 ? Double.NaN : records / seconds,
+            records <= 0 ? Double.NaN : processCpu / 1e3 / records,
+            records <= 0 || threadCpu < 0 ? Double.NaN : threadCpu / 1e3 / records);
       }
       Thread.sleep(50);
     }
     throw new IllegalStateException(
         group + " did not finish " + total + " records of " + topic + " in " + timeout);
   }
+
+  /** One measured round: records/s and CPU microseconds per record (process, worker thread). */
+  record Throughput(double recordsPerSecond, double processCpuMicros, double threadCpuMicros) {}
 
   void close() {
     admin.close();

@@ -57,6 +57,9 @@ public final class BenchMain implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String STATS_TOPIC = "bench.gateway.stats";
+  private static final String PIPE_THREAD = "bench-pipe";
+  // the gateway's certification loop runs on one thread of this name (CertificationLoop)
+  private static final String GATEWAY_THREAD = "mesh-gateway-loop";
 
   @Option(
       names = "--records",
@@ -101,6 +104,14 @@ public final class BenchMain implements Callable<Integer> {
   Map<String, String> gatewayProps = new HashMap<>();
 
   @Option(
+      names = "--cpu-by-thread",
+      description =
+          "After each gateway and pipe round, print the CPU per record of the busiest threads"
+              + " (where the time goes; GC and JIT threads are not Java threads and show only in"
+              + " the process total).")
+  boolean cpuByThread;
+
+  @Option(
       names = "--out",
       defaultValue = "target/bench-results.md",
       description = "Where to write the results table.")
@@ -125,7 +136,7 @@ public final class BenchMain implements Callable<Integer> {
     Instant started = Instant.now();
     // the serde part (JMH) is in-process only: no broker for it alone
     if (!(only != null && only.size() == 1 && only.contains("serde"))) {
-      cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()));
+      cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()), cpuByThread);
       // created up front: a missing topic would stall the gateway's first stats send on metadata
       KafkaTestClients.createTopics(cluster.kafka(), 1, STATS_TOPIC);
     }
@@ -133,8 +144,8 @@ public final class BenchMain implements Callable<Integer> {
     try {
       if (wants("gateway")) {
         lines.add(
-            "| record | rules | PII | EOS pipe rec/s (median) | gateway rec/s (median) | ratio median | ratio min–max |");
-        lines.add("|---|---|---|---|---|---|---|");
+            "| record | rules | PII | EOS pipe rec/s (median) | gateway rec/s (median) | ratio median | ratio min–max | process CPU µs/record, pipe / gateway | worker thread CPU µs/record, pipe / gateway | CPU ratio (pipe ÷ gateway) |");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|");
         for (int size : sizes) {
           for (BenchContract variant : variants(size)) {
             print(lines, throughput(variant, size));
@@ -223,38 +234,54 @@ public final class BenchMain implements Callable<Integer> {
       product.produce(records);
       String pipeOut = product.id() + ".pipe";
       KafkaTestClients.createTopics(cluster.kafka(), 6, pipeOut);
-      List<Double> pipe = new ArrayList<>();
-      List<Double> gateway = new ArrayList<>();
-      List<Double> ratios = new ArrayList<>();
+      List<BenchCluster.Throughput> pipe = new ArrayList<>();
+      List<BenchCluster.Throughput> gateway = new ArrayList<>();
       for (int round = 0; round <= rounds; round++) {
-        double p = runPipe(product.raw(), pipeOut);
-        double g = runGateway(product);
+        BenchCluster.Throughput p = runPipe(product.raw(), pipeOut);
+        BenchCluster.Throughput g = measureGateway(product);
         if (round > 0) { // round 0 warms up broker, JIT and page cache
           pipe.add(p);
           gateway.add(g);
-          ratios.add(g / p);
         }
       }
+      List<Double> ratios = new ArrayList<>();
+      List<Double> cpuRatios = new ArrayList<>();
+      for (int i = 0; i < pipe.size(); i++) {
+        ratios.add(gateway.get(i).recordsPerSecond() / pipe.get(i).recordsPerSecond());
+        cpuRatios.add(pipe.get(i).processCpuMicros() / gateway.get(i).processCpuMicros());
+      }
       return String.format(
-          "| %d B | %s | %s | %,.0f | %,.0f | %.2f | %.2f–%.2f |",
+          "| %d B | %s | %s | %,.0f | %,.0f | %.2f | %.2f–%.2f | %.1f / %.1f | %.1f / %.1f | %.2f"
+              + " |",
           size,
           variant.rules() ? "5" : "0",
           variant.pii() ? "hash" : "none",
-          median(pipe),
-          median(gateway),
+          median(map(pipe, BenchCluster.Throughput::recordsPerSecond)),
+          median(map(gateway, BenchCluster.Throughput::recordsPerSecond)),
           median(ratios),
           ratios.stream().mapToDouble(d -> d).min().orElse(0),
-          ratios.stream().mapToDouble(d -> d).max().orElse(0));
+          ratios.stream().mapToDouble(d -> d).max().orElse(0),
+          median(map(pipe, BenchCluster.Throughput::processCpuMicros)),
+          median(map(gateway, BenchCluster.Throughput::processCpuMicros)),
+          median(map(pipe, BenchCluster.Throughput::threadCpuMicros)),
+          median(map(gateway, BenchCluster.Throughput::threadCpuMicros)),
+          median(cpuRatios));
     }
   }
 
-  private double runPipe(String raw, String pipeOut) throws Exception {
+  private static List<Double> map(
+      List<BenchCluster.Throughput> rounds,
+      java.util.function.ToDoubleFunction<BenchCluster.Throughput> f) {
+    return rounds.stream().map(t -> f.applyAsDouble(t)).toList();
+  }
+
+  private BenchCluster.Throughput runPipe(String raw, String pipeOut) throws Exception {
     String group = "bench-pipe-" + UUID.randomUUID();
     EosPipe pipe = new EosPipe(cluster.clientProperties(), raw, pipeOut, group, txRule());
-    Thread thread = new Thread(pipe, "bench-pipe");
+    Thread thread = new Thread(pipe, PIPE_THREAD);
     thread.start();
     try {
-      return cluster.awaitThroughput(group, raw, records, Duration.ofMinutes(5));
+      return cluster.await(group, raw, records, Duration.ofMinutes(5), PIPE_THREAD);
     } finally {
       pipe.stop();
       thread.join();
@@ -262,9 +289,13 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   double runGateway(Product product) throws Exception {
+    return measureGateway(product).recordsPerSecond();
+  }
+
+  private BenchCluster.Throughput measureGateway(Product product) throws Exception {
     String group = "bench-gw-" + UUID.randomUUID();
     try (TestServices.RunningService gw = startGateway(product, group)) {
-      return cluster.awaitThroughput(group, product.raw(), records, Duration.ofMinutes(5));
+      return cluster.await(group, product.raw(), records, Duration.ofMinutes(5), GATEWAY_THREAD);
     }
   }
 
