@@ -94,6 +94,14 @@ final class QualityRun {
     }
   }
 
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   private static Topology passThrough(String in, String out) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
@@ -113,10 +121,14 @@ final class QualityRun {
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.getLong("bench.maxTaskIdle", 0L));
+    // as the quality service runs (QualityStreamsRunner); the pass-through has one input, where
+    // the setting changes nothing
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       streams.start();
       return bench.cluster().awaitThroughput(appId, topic, records, Duration.ofMinutes(5));
+    } finally {
+      deleteRecursively(state);
     }
   }
 }

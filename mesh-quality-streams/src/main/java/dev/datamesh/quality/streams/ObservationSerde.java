@@ -6,8 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +40,15 @@ final class ObservationSerde {
       out.writeByte(o.kind().ordinal());
       out.writeLong(o.eventTime());
       out.writeLong(o.certifiedAt());
-      writeNullable(out, o.contractVersion());
-      writeList(out, o.nullFields());
-      writeList(out, o.violations());
+      BinaryFields.writeNullable(out, o.contractVersion());
+      BinaryFields.writeList(out, o.nullFields());
+      BinaryFields.writeList(out, o.violations());
       out.writeInt(o.keys().size());
       for (Map.Entry<String, String> key : o.keys().entrySet()) {
-        writeText(out, key.getKey());
-        writeText(out, key.getValue());
+        BinaryFields.writeText(out, key.getKey());
+        BinaryFields.writeText(out, key.getValue());
       }
-      writeNullable(out, o.errorCode());
+      BinaryFields.writeNullable(out, o.errorCode());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array stream does not fail
     }
@@ -69,61 +67,19 @@ final class ObservationSerde {
       Observation.Kind kind = Observation.Kind.values()[in.readByte()];
       long eventTime = in.readLong();
       long certifiedAt = in.readLong();
-      String contractVersion = readNullable(in);
-      List<String> nullFields = readList(in);
-      List<String> violations = readList(in);
+      String contractVersion = BinaryFields.readNullable(in);
+      List<String> nullFields = BinaryFields.readList(in);
+      List<String> violations = BinaryFields.readList(in);
       int keyCount = in.readInt();
       Map<String, String> keys = new LinkedHashMap<>(keyCount * 2);
       for (int i = 0; i < keyCount; i++) {
-        keys.put(readText(in), readText(in));
+        keys.put(BinaryFields.readText(in), BinaryFields.readText(in));
       }
-      String errorCode = readNullable(in);
+      String errorCode = BinaryFields.readNullable(in);
       return new Observation(
           kind, eventTime, certifiedAt, contractVersion, nullFields, violations, keys, errorCode);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("not a valid observation", e);
     }
-  }
-
-  private static void writeNullable(DataOutputStream out, String value) throws IOException {
-    out.writeBoolean(value != null);
-    if (value != null) {
-      writeText(out, value);
-    }
-  }
-
-  private static String readNullable(DataInputStream in) throws IOException {
-    return in.readBoolean() ? readText(in) : null;
-  }
-
-  private static void writeList(DataOutputStream out, List<String> values) throws IOException {
-    out.writeInt(values.size());
-    for (String value : values) {
-      writeText(out, value);
-    }
-  }
-
-  private static List<String> readList(DataInputStream in) throws IOException {
-    int size = in.readInt();
-    List<String> values = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      values.add(readText(in));
-    }
-    return values;
-  }
-
-  /** Length-prefixed UTF-8 (key values may exceed writeUTF's 64 KiB). */
-  private static void writeText(DataOutputStream out, String value) throws IOException {
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
-  }
-
-  private static String readText(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > in.available()) {
-      throw new IOException("text length " + length + " exceeds the value");
-    }
-    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 }

@@ -45,9 +45,9 @@ final class QualityProcessor implements Processor<String, Observation, String, O
   private final long graceMs;
 
   private ProcessorContext<String, Output> context;
-  private KeyValueStore<String, WindowAggregate> windows;
+  private ObjectCachedStore<WindowAggregate> windows;
   private WindowStore<String, Long> seenKeys;
-  private KeyValueStore<String, ProductState> products;
+  private ObjectCachedStore<ProductState> products;
   private KeyValueStore<String, Long> marks;
   private AlertLifecycle alerts;
   private long watermark;
@@ -63,9 +63,9 @@ final class QualityProcessor implements Processor<String, Observation, String, O
   @Override
   public void init(ProcessorContext<String, Output> context) {
     this.context = context;
-    this.windows = context.getStateStore(QualityTopology.WINDOWS_STORE);
+    this.windows = new ObjectCachedStore<>(context.getStateStore(QualityTopology.WINDOWS_STORE));
     this.seenKeys = context.getStateStore(QualityTopology.SEEN_KEYS_STORE);
-    this.products = context.getStateStore(QualityTopology.PRODUCTS_STORE);
+    this.products = new ObjectCachedStore<>(context.getStateStore(QualityTopology.PRODUCTS_STORE));
     this.marks = context.getStateStore(QualityTopology.MARKS_STORE);
     KeyValueStore<String, AlertState> open = context.getStateStore(QualityTopology.ALERTS_STORE);
     ReadOnlyKeyValueStore<String, ProductHealthEvent> health =
@@ -176,7 +176,7 @@ final class QualityProcessor implements Processor<String, Observation, String, O
   private void closeDueWindows() {
     List<WindowAggregate> due = new ArrayList<>();
     long next = Long.MAX_VALUE;
-    try (KeyValueIterator<String, WindowAggregate> it = windows.all()) {
+    try (KeyValueIterator<String, WindowAggregate> it = windows.store().all()) {
       while (it.hasNext()) {
         KeyValue<String, WindowAggregate> entry = it.next();
         long closeAt = entry.value.end() + graceMs;
@@ -235,7 +235,7 @@ final class QualityProcessor implements Processor<String, Observation, String, O
   /** Wall-clock punctuation: freshness of every product this task knows. */
   private void checkFreshness(long now) {
     List<String> known = new ArrayList<>();
-    try (KeyValueIterator<String, ProductState> it = products.all()) {
+    try (KeyValueIterator<String, ProductState> it = products.store().all()) {
       it.forEachRemaining(kv -> known.add(kv.key));
     }
     // Upstream products first, so a downstream alert in the same pass sees its upstream's alert.
@@ -267,7 +267,7 @@ final class QualityProcessor implements Processor<String, Observation, String, O
   /** The smallest close time of the open windows (after a restart). */
   private long nextCloseAt() {
     long next = Long.MAX_VALUE;
-    try (KeyValueIterator<String, WindowAggregate> it = windows.all()) {
+    try (KeyValueIterator<String, WindowAggregate> it = windows.store().all()) {
       while (it.hasNext()) {
         next = Math.min(next, it.next().value.end() + graceMs);
       }

@@ -83,7 +83,7 @@ final class QualityTopologyBuilder {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(QualityTopology.WINDOWS_STORE),
                 Serdes.String(),
-                QualityJson.serde(WindowAggregate.class))
+                WindowAggregateSerde.serde())
             .withCachingEnabled());
     builder.addStateStore(
         Stores.windowStoreBuilder(
