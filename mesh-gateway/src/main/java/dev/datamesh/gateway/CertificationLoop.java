@@ -34,8 +34,14 @@ import org.slf4j.LoggerFactory;
  * records of the polls it took and their consumer offsets, so a crash anywhere loses and duplicates
  * nothing. A transaction takes polls for up to the commit interval while there is a backlog and
  * commits as soon as the consumer has caught up (see {@link GatewayConfig#commitWhenCaughtUp()}).
- * On any failure the transaction is aborted and the session (consumer and producer) is rebuilt,
+ * On any failure the transaction is aborted and the session (consumer and producers) is rebuilt,
  * which resumes from the last committed offsets.
+ *
+ * <p>Transactions are strictly one after another, but their producers take turns ({@link
+ * GatewayConfig#producers()}): a transaction starts only once the previous one's commit has
+ * returned (decided), so records and offsets stay in order — the group coordinator keeps the
+ * offsets of the later commit even if the earlier one's markers land after it — while the new
+ * transaction does not wait for the previous producer's commit markers to be written.
  *
  * <p>Threading: {@link #run()} on one dedicated thread; {@link #stop()} from any thread.
  */
@@ -62,6 +68,7 @@ final class CertificationLoop implements Runnable {
   private volatile ProductRoutes.Snapshot applied = new ProductRoutes.Snapshot(Map.of(), -1);
 
   private KafkaProducer<byte[], byte[]> producer;
+  private final java.util.concurrent.atomic.AtomicLongArray commitsByProducer;
   private StatsWindow window = new StatsWindow();
   private Instant windowStart;
 
@@ -77,6 +84,12 @@ final class CertificationLoop implements Runnable {
     this.metrics = metrics;
     this.clock = clock;
     this.router = new RecordRouter(clock, topic -> partitionCounts.getOrDefault(topic, 0));
+    this.commitsByProducer = new java.util.concurrent.atomic.AtomicLongArray(config.producers());
+  }
+
+  /** Transactions producer {@code index} has committed since start (they take turns). */
+  long commits(int index) {
+    return commitsByProducer.get(index);
   }
 
   boolean isHealthy() {
@@ -140,13 +153,17 @@ final class CertificationLoop implements Runnable {
   }
 
   private void runSession() {
-    try (KafkaConsumer<byte[], byte[]> consumer = newConsumer();
-        KafkaProducer<byte[], byte[]> txProducer = newProducer()) {
-      producer = txProducer;
+    List<KafkaProducer<byte[], byte[]>> producers = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = newConsumer()) {
       activeConsumer.set(consumer);
-      producer.initTransactions();
+      for (int i = 0; i < config.producers(); i++) {
+        producers.add(newProducer(i));
+        producers.get(i).initTransactions();
+      }
+      producer = producers.get(0);
       healthy = true;
       long subscribedVersion = -1;
+      int turn = 0;
       while (running) {
         ProductRoutes.Snapshot snapshot = routes.snapshot();
         if (snapshot.version() != subscribedVersion) {
@@ -163,12 +180,28 @@ final class CertificationLoop implements Runnable {
         }
         boolean statsDue = !clock.instant().isBefore(windowStart.plus(config.statsInterval()));
         if (!records.isEmpty() || statsDue) {
+          // Producers take turns: the one that committed last still has its markers in flight,
+          // and the broker would hold this transaction's first send back until they are written.
+          producer = producers.get(turn);
           transact(consumer, snapshot, records, statsDue);
+          commitsByProducer.incrementAndGet(turn);
+          turn = (turn + 1) % producers.size();
         }
       }
     } finally {
       activeConsumer.set(null);
       producer = null;
+      for (KafkaProducer<byte[], byte[]> p : producers) {
+        closeQuietly(p);
+      }
+    }
+  }
+
+  private static void closeQuietly(KafkaProducer<byte[], byte[]> producer) {
+    try {
+      producer.close(Duration.ofSeconds(5));
+    } catch (KafkaException e) {
+      LOG.debug("closing a producer failed (the session is rebuilt anyway)", e);
     }
   }
 
@@ -351,16 +384,16 @@ final class CertificationLoop implements Runnable {
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  private KafkaProducer<byte[], byte[]> newProducer() {
+  private KafkaProducer<byte[], byte[]> newProducer(int index) {
     Map<String, Object> props = new HashMap<>(kafkaProperties);
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId(index));
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
     props.put(
         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-producer");
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId(index) + "-producer");
     // Certified and dead-letter records are the raw record plus headers; the registry gives those
     // topics 64 KiB more than raw, and the producer must be allowed to send them.
     props.put(

@@ -25,6 +25,12 @@ import java.util.Map;
  * @param commitWhenCaughtUp commit as soon as the consumer has no lag left instead of waiting out
  *     the commit interval: under a backlog transactions stay large, at a steady rate records are
  *     visible after about one commit round trip. Default: true.
+ * @param producers how many transactional producers take turns, one transaction each: a producer
+ *     that has just committed has its commit markers still being written, and the broker holds back
+ *     the next transaction of the same transactional id until they are (Kafka's
+ *     CONCURRENT_TRANSACTIONS, retried every 20 ms); the next producer starts at once. The first
+ *     has the transactional id {@code <groupId>-<instanceId>}, the others append {@code -2}, {@code
+ *     -3}, ... Between 1 and 8. Default: 2.
  */
 @ConfigurationProperties("mesh.gateway")
 public record GatewayConfig(
@@ -38,7 +44,8 @@ public record GatewayConfig(
     @Nullable Map<String, String> consumer,
     @Nullable Map<String, String> producer,
     @Nullable Duration commitInterval,
-    @Nullable Boolean commitWhenCaughtUp) {
+    @Nullable Boolean commitWhenCaughtUp,
+    @Nullable Integer producers) {
 
   public GatewayConfig {
     instanceId = orDefault(instanceId, "default");
@@ -52,6 +59,11 @@ public record GatewayConfig(
     producer = producer == null ? Map.of() : Map.copyOf(producer);
     commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
     commitWhenCaughtUp = commitWhenCaughtUp == null || commitWhenCaughtUp;
+    producers = producers == null ? 2 : producers;
+    if (producers < 1 || producers > 8) {
+      throw new IllegalArgumentException(
+          "mesh.gateway.producers must be between 1 and 8: " + producers);
+    }
     if (maxRecordBytes <= 0) {
       throw new IllegalArgumentException("mesh.gateway.max-record-bytes must be positive");
     }
@@ -63,7 +75,8 @@ public record GatewayConfig(
 
   /** The defaults, for tests and embedding. */
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new GatewayConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public GatewayConfig withInstanceId(String id) {
@@ -78,7 +91,8 @@ public record GatewayConfig(
         consumer,
         producer,
         commitInterval,
-        commitWhenCaughtUp);
+        commitWhenCaughtUp,
+        producers);
   }
 
   public GatewayConfig withGroupId(String group) {
@@ -93,7 +107,8 @@ public record GatewayConfig(
         consumer,
         producer,
         commitInterval,
-        commitWhenCaughtUp);
+        commitWhenCaughtUp,
+        producers);
   }
 
   public GatewayConfig withStats(String topic, Duration interval) {
@@ -108,7 +123,8 @@ public record GatewayConfig(
         consumer,
         producer,
         commitInterval,
-        commitWhenCaughtUp);
+        commitWhenCaughtUp,
+        producers);
   }
 
   public GatewayConfig withMaxRecordBytes(int max) {
@@ -123,11 +139,17 @@ public record GatewayConfig(
         consumer,
         producer,
         commitInterval,
-        commitWhenCaughtUp);
+        commitWhenCaughtUp,
+        producers);
   }
 
   public String transactionalId() {
     return groupId + "-" + instanceId;
+  }
+
+  /** The transactional id of producer {@code index} (0-based) of the certification loop. */
+  public String transactionalId(int index) {
+    return index == 0 ? transactionalId() : transactionalId() + "-" + (index + 1);
   }
 
   private static String orDefault(String value, String fallback) {

@@ -113,6 +113,13 @@ class CertificationLoopIT {
               assertThat(events.stream().mapToLong(GatewayStatsEvent::deadLettered).sum())
                   .isEqualTo(3);
             });
+    // the two producers took turns (a stats transaction every 500 ms keeps both busy)
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(loops.get(0).commits(0)).isPositive());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(loops.get(0).commits(1)).isPositive());
   }
 
   @Test
