@@ -160,20 +160,8 @@ final class EosCycleRun {
 
   private void pipe() {
     String group = "bench-cycle-" + UUID.randomUUID();
-    Map<String, Object> c = new HashMap<>(kafka);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    Map<String, Object> p = new HashMap<>(kafka);
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-tx");
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-            new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        KafkaProducer<byte[], byte[]> producer =
-            new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer = EosPipe.consumer(kafka, group);
+        KafkaProducer<byte[], byte[]> producer = EosPipe.producer(kafka, group + "-tx")) {
       producer.initTransactions();
       consumer.subscribe(Set.of(in));
       while (running.get()) {

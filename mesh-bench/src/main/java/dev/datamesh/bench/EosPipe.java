@@ -49,21 +49,8 @@ final class EosPipe implements Runnable {
 
   @Override
   public void run() {
-    Map<String, Object> c = new HashMap<>(kafka);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    Map<String, Object> p = new HashMap<>(kafka);
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-tx");
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-            new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        KafkaProducer<byte[], byte[]> producer =
-            new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka, group);
+        KafkaProducer<byte[], byte[]> producer = producer(kafka, group + "-tx")) {
       producer.initTransactions();
       consumer.subscribe(Set.of(in));
       while (running) {
@@ -89,6 +76,27 @@ final class EosPipe implements Runnable {
         producer.commitTransaction();
       }
     }
+  }
+
+  /** A consumer with the gateway's settings: read_committed, no auto commit, 2000 per poll. */
+  static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> kafka, String group) {
+    Map<String, Object> c = new HashMap<>(kafka);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** A transactional producer with the gateway's settings: acks all, linger 5 ms, 64 KiB. */
+  static KafkaProducer<byte[], byte[]> producer(Map<String, Object> kafka, String transactionalId) {
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+    return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   private void copy(

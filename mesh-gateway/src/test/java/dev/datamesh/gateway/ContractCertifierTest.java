@@ -59,12 +59,7 @@ class ContractCertifierTest {
 
   @Test
   void productWithoutMaskingCertifiesTheOriginalBytes() throws IOException {
-    ContractCertifier plain =
-        new ContractCertifier(
-            new ProductSchemaResolver(
-                registry, contract.topics().rawValueSubject(), Clock.systemUTC()),
-            RecordValidator.forContract(contract),
-            emptyMasker());
+    ContractCertifier plain = plainCertifier();
     byte[] bytes = frame(schemaId, contract.valueSchema(), OrdersFixture.order(contract, 1));
     Verdict verdict = plain.certify(raw(bytes));
     assertThat(((Verdict.Certify) verdict).value()).isSameAs(bytes);

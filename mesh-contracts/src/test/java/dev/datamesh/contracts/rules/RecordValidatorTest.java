@@ -210,13 +210,7 @@ class RecordValidatorTest {
 
   @Test
   void aRecordOfAnotherSchemaIsReadByFieldName() {
-    Schema older =
-        SchemaBuilder.record("OrderPlaced")
-            .namespace("orders")
-            .fields()
-            .requiredInt("itemCount")
-            .requiredString("orderId")
-            .endRecord();
+    Schema older = itemCountThenOrderId();
     GenericRecord record =
         new GenericRecordBuilder(older).set("itemCount", 0).set("orderId", "ORD-00000001").build();
 
@@ -232,13 +226,7 @@ class RecordValidatorTest {
   void recordsAlternatingBetweenSchemasAreEachReadByTheirOwnFieldPositions() {
     // the same fields in another order: position-based reads of the contract's order would
     // check itemCount's rule against orderId and fail the wrong field
-    Schema reordered =
-        SchemaBuilder.record("OrderPlaced")
-            .namespace("orders")
-            .fields()
-            .requiredInt("itemCount")
-            .requiredString("orderId")
-            .endRecord();
+    Schema reordered = itemCountThenOrderId();
     List<String> pointers =
         IntStream.range(0, 2_000)
             .parallel()
@@ -275,5 +263,15 @@ class RecordValidatorTest {
 
     assertThat(counts.stream().filter(c -> c == 1)).hasSize(1_000);
     assertThat(counts.stream().filter(c -> c == 0)).hasSize(1_000);
+  }
+
+  /** An older writer schema of orders: two of the contract's fields, in another order. */
+  private static Schema itemCountThenOrderId() {
+    return SchemaBuilder.record("OrderPlaced")
+        .namespace("orders")
+        .fields()
+        .requiredInt("itemCount")
+        .requiredString("orderId")
+        .endRecord();
   }
 }
