@@ -1,11 +1,13 @@
 package dev.datamesh.cli;
 
+import dev.datamesh.testing.TestDirs;
 import dev.datamesh.testing.TestKafka;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,12 +25,21 @@ final class DevMeshFixture {
 
   private DevMeshFixture() throws IOException, InterruptedException {
     Shutdown shutdown = Shutdown.manual(new PrintWriter(output, true));
-    Runtime.getRuntime().addShutdownHook(new Thread(shutdown::close, "dev-mesh-fixture-stop"));
+    Path dataDir = Files.createTempDirectory("mesh-dev-it");
+    // the data goes only after the broker has stopped (TestDirs' own hook could run first)
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  shutdown.close();
+                  TestDirs.deleteQuietly(dataDir);
+                },
+                "dev-mesh-fixture-stop"));
     this.mesh =
         DevMesh.start(
             new DevMesh.Options(
                 0,
-                Files.createTempDirectory("mesh-dev-it"),
+                dataDir,
                 true,
                 true,
                 SILENCE_AFTER,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import dev.datamesh.testing.KafkaTestClients;
+import dev.datamesh.testing.TestDirs;
 import dev.datamesh.testing.TestKafka;
 import dev.datamesh.testing.TestServices;
 import dev.datamesh.testing.TestTopics;
@@ -125,7 +126,7 @@ class CatalogPageIT {
               + "; .ci/run does), or run with"
               + " -Dmesh.skipBrowserTests=true to skip browser tests on purpose.");
     }
-    Path profile = Files.createTempDirectory("mesh-chromium-");
+    Path profile = TestDirs.create("mesh-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(

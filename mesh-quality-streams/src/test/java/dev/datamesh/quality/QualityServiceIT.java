@@ -12,6 +12,7 @@ import dev.datamesh.contracts.serde.AvroSerializer;
 import dev.datamesh.quality.contracts.MutableProductContracts;
 import dev.datamesh.quality.contracts.ProductContracts;
 import dev.datamesh.testing.KafkaTestClients;
+import dev.datamesh.testing.TestDirs;
 import dev.datamesh.testing.TestKafka;
 import dev.datamesh.testing.TestTopics;
 import dev.datamesh.topics.GatewayStatsEvent;
@@ -29,7 +30,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +118,7 @@ class QualityServiceIT {
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class);
     producer = new KafkaProducer<>(props);
 
-    startQuality(registryUrl, Files.createTempDirectory("quality-it-state"));
+    startQuality(registryUrl, TestDirs.create("quality-it-state"));
     base = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
   }
 
@@ -297,7 +297,7 @@ class QualityServiceIT {
         quality.getProperty("mesh.quality.registry-url", String.class).orElseThrow();
     quality.close();
     // an empty state directory: the open alerts come back from the changelog topics
-    startQuality(registryUrl, Files.createTempDirectory("quality-it-restarted"));
+    startQuality(registryUrl, TestDirs.create("quality-it-restarted"));
     Thread.sleep(5_000); // several freshness checks while invoices stay stale
     assertThat(statuses(alerts(invoices), "freshness")).containsExactly(Status.FIRING);
 

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.datamesh.kafka.embedded.EmbeddedKafka;
 import dev.datamesh.kafka.embedded.EmbeddedKafkaConfig;
 import dev.datamesh.testing.KafkaTestClients;
+import dev.datamesh.testing.TestDirs;
 import dev.datamesh.testing.TestKafka;
 import dev.datamesh.testing.TestServices;
 import dev.datamesh.testing.TestTopics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class BrokerRestartIT {
       TestKafka kafka = TestKafka.external(broker.bootstrapServers());
       String group = TestTopics.unique("gw-broker");
       String metrics = TestTopics.unique("metrics");
-      Path state = Files.createTempDirectory("quality-broker-restart");
+      Path state = TestDirs.create("quality-broker-restart");
       try (TestServices.RunningService registry = TestServices.start(kafka, "registry", Map.of());
           TestServices.RunningService gateway =
               TestServices.start(kafka, "gateway", gatewayProperties(registry.url(), group));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.datamesh.testing.KafkaTestClients;
+import dev.datamesh.testing.TestDirs;
 import dev.datamesh.testing.TestKafka;
 import dev.datamesh.testing.TestServices;
 import dev.datamesh.testing.TestTopics;
@@ -48,7 +49,7 @@ class QualityCrashIT {
             Map.of("mesh.registry.store.topic", TestTopics.unique("_mesh.contracts")))) {
       OrdersProduct product =
           OrdersProduct.register(new Http(registry.url()), TestTopics.unique("qcrash"));
-      Path stateDir = Files.createTempDirectory("quality-crash");
+      Path stateDir = TestDirs.create("quality-crash");
       Map<String, String> props = qualityProperties(registry.url(), product, alerts, stateDir);
       Instant base = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
       int restarts = 0;
