@@ -25,8 +25,10 @@ final class DevMeshFixture {
 
   private DevMeshFixture() throws IOException, InterruptedException {
     Shutdown shutdown = Shutdown.manual(new PrintWriter(output, true));
-    Path dataDir = Files.createTempDirectory("mesh-dev-it");
-    // the data goes only after the broker has stopped (TestDirs' own hook could run first)
+    // under the module's target/ (the build's working directory), so a JVM halted before its
+    // hooks finish leaves nothing in /tmp; deleted only after the broker has stopped
+    Path dataDir =
+        Files.createTempDirectory(Files.createDirectories(Path.of("target")), "mesh-dev-it");
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
