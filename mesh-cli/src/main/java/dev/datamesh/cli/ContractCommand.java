@@ -70,11 +70,7 @@ final class ContractCommand implements Runnable {
         }
         rules = loaded.policies().get();
       }
-      if (!Files.isReadable(file)) {
-        console.line("Cannot read " + file + ": no such readable file");
-        return VIOLATIONS;
-      }
-      ContractLoadResult result = ContractLoader.create(rules).load(Files.readAllBytes(file));
+      ContractLoadResult result = ContractLoader.create(rules).load(CliFailure.readText(file));
       if (result.valid()) {
         console.ok(
             file
@@ -108,11 +104,7 @@ final class ContractCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Console console = new Console(spec.commandLine().getOut());
-      if (!Files.isReadable(file)) {
-        console.line("Cannot read " + file + ": no such readable file");
-        return VIOLATIONS;
-      }
-      String body = Files.readString(file);
+      String body = CliFailure.readText(file);
       MeshHttp.Answer answer = registry.http().post("/contracts", mediaType(body), body);
       JsonNode json = answer.json();
       if (answer.ok()) {
@@ -156,11 +148,7 @@ final class ContractCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Console console = new Console(spec.commandLine().getOut());
-      if (!Files.isReadable(file)) {
-        console.line("Cannot read " + file + ": no such readable file");
-        return VIOLATIONS;
-      }
-      String body = Files.readString(file);
+      String body = CliFailure.readText(file);
       MeshHttp http = registry.http();
       JsonNode check = http.requireOk(http.post("/contracts/check", mediaType(body), body));
       String productId = check.path("productId").asText("");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,11 +87,7 @@ final class ProduceCommand implements Callable<Integer> {
       InputStream in = System.in;
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    Path file = Path.of(input);
-    if (!Files.isReadable(file)) {
-      throw new CliFailure("Cannot read " + file + ": no such readable file");
-    }
-    return Files.readString(file);
+    return CliFailure.readText(Path.of(input));
   }
 
   /** One object, an array, or several objects (one per line), as the API's object or array. */

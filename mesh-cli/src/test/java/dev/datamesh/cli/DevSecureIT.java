@@ -1,7 +1,6 @@
 package dev.datamesh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -40,28 +39,7 @@ class DevSecureIT {
             dataDir.toString())) {
       mesh.awaitLine(l -> l.contains("Data Product Mesh is running"), Duration.ofSeconds(150));
       HttpClient http = HttpClient.newHttpClient();
-      String registry = null;
-      for (MeshService service : MeshService.values()) {
-        String line =
-            mesh.awaitLine(
-                l -> l.trim().startsWith(service.environment() + " "), Duration.ofSeconds(5));
-        URI home = URI.create(line.trim().split("\\s+")[1]);
-        if (service == MeshService.REGISTRY) {
-          registry = home.resolve("/").toString();
-        }
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .untilAsserted(
-                () -> {
-                  HttpResponse<String> health =
-                      http.send(
-                          HttpRequest.newBuilder(home.resolve("/health")).build(),
-                          HttpResponse.BodyHandlers.ofString());
-                  assertThat(health.statusCode())
-                      .as(service.environment() + ": " + health.body())
-                      .isEqualTo(200);
-                });
-      }
+      String registry = mesh.awaitHealthyServices(http).get(MeshService.REGISTRY).toString();
 
       Path credentials = dir.resolve("secure-dev.properties");
       assertThat(Files.getPosixFilePermissions(credentials))

@@ -1,14 +1,23 @@
 package dev.datamesh.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -59,6 +68,34 @@ final class MeshProcess implements AutoCloseable {
     }
     throw new AssertionError(
         "no matching line within " + timeout + "; output so far:\n" + output());
+  }
+
+  /**
+   * Reads each service's URL from the banner and waits until its {@code /health} answers 200 with
+   * status UP; returns the URLs by service.
+   */
+  Map<MeshService, URI> awaitHealthyServices(HttpClient http) throws InterruptedException {
+    Map<MeshService, URI> urls = new EnumMap<>(MeshService.class);
+    for (MeshService service : MeshService.values()) {
+      String line =
+          awaitLine(l -> l.trim().startsWith(service.environment() + " "), Duration.ofSeconds(5));
+      URI home = URI.create(line.trim().split("\\s+")[1]).resolve("/");
+      urls.put(service, home);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> health =
+                    http.send(
+                        HttpRequest.newBuilder(home.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode())
+                    .as(service.environment() + ": " + health.body())
+                    .isEqualTo(200);
+                assertThat(health.body()).contains("\"status\":\"UP\"");
+              });
+    }
+    return urls;
   }
 
   String output() {
