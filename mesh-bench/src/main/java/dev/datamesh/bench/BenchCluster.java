@@ -72,6 +72,7 @@ final class BenchCluster {
     long firstProcessCpu = 0;
     long firstThreadCpu = 0;
     Map<String, Long> byThread = null;
+    ProduceCounters produced = null;
     while (System.nanoTime() < deadline) {
       long done = committed(group, topic);
       long now = System.nanoTime();
@@ -82,6 +83,7 @@ final class BenchCluster {
         firstThreadCpu = worker == null ? -1 : CpuClock.thread(worker);
         if (cpuByThread) {
           byThread = CpuClock.byThread();
+          produced = ProduceCounters.now();
         }
       }
       if (done >= total) {
@@ -90,6 +92,7 @@ final class BenchCluster {
         long records = done - firstCount;
         if (byThread != null) {
           CpuClock.printBusiest(group, byThread, records);
+          System.out.println(ProduceCounters.now().since(produced));
         }
         double seconds = (now - firstAt) / 1e9;
         return new Throughput(

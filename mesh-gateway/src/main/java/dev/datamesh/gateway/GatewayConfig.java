@@ -2,6 +2,8 @@ package dev.datamesh.gateway;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.core.naming.conventions.StringConvention;
 import java.time.Duration;
 import java.util.Map;
 
@@ -41,8 +43,13 @@ public record GatewayConfig(
     @Nullable Duration transactionTimeout,
     @Nullable Duration statsInterval,
     @Nullable String statsTopic,
-    @Nullable Map<String, String> consumer,
-    @Nullable Map<String, String> producer,
+    // Kafka property names keep their dots: flat map, keys as written
+    @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+        @Nullable
+        Map<String, String> consumer,
+    @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+        @Nullable
+        Map<String, String> producer,
     @Nullable Duration commitInterval,
     @Nullable Boolean commitWhenCaughtUp,
     @Nullable Integer producers) {

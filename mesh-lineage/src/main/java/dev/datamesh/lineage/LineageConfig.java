@@ -2,6 +2,8 @@ package dev.datamesh.lineage;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.core.naming.conventions.StringConvention;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -53,8 +55,13 @@ public record LineageConfig(
     @Nullable Duration startupTimeout,
     @Nullable Integer metadataPartitions,
     @Nullable Short replicationFactor,
-    @Nullable Map<String, String> consumer,
-    @Nullable Map<String, String> producerProperties) {
+    // Kafka property names keep their dots: flat map, keys as written
+    @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+        @Nullable
+        Map<String, String> consumer,
+    @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+        @Nullable
+        Map<String, String> producerProperties) {
 
   /** The OpenLineage producer URI when none is configured. */
   public static final URI DEFAULT_PRODUCER =

@@ -50,7 +50,13 @@ final class LineageFixture {
     props.put("mesh.lineage.freshness-check", "200ms");
     props.put("mesh.lineage.discovery-interval", "1s");
     props.put("mesh.lineage.metadata-partitions", 2);
+    props.put("mesh.lineage.consumer.client.id", inputClientId());
     return TestServices.start(kafka, "lineage", props);
+  }
+
+  /** The client id the service's input consumer is given through {@code mesh.lineage.consumer}. */
+  String inputClientId() {
+    return group + "-input-it";
   }
 
   void send(String topic, String key, Object event) throws Exception {

@@ -10,12 +10,14 @@ import dev.datamesh.testing.TestKafka;
 import dev.datamesh.testing.TestServices;
 import dev.datamesh.testing.TestTopics;
 import dev.datamesh.topics.GatewayStatsEvent;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -314,6 +316,18 @@ class LineageServiceIT {
     assertThat(apiJson("/api/products?status=degraded&owner=orders-team").path("products"))
         .extracting(p -> p.path("productId").asText())
         .contains(product);
+  }
+
+  @Test
+  void extraConsumerSettingsReachTheConsumerUnderTheirKafkaNames() throws Exception {
+    assertThat(service.context().getBean(LineageConfig.class).consumer())
+        .containsEntry("client.id", fixture.inputClientId());
+    ObjectName consumerMetrics =
+        new ObjectName("kafka.consumer:type=consumer-metrics,client-id=" + fixture.inputClientId());
+    // the consumer is opened by the service's own thread once it has started
+    await()
+        .atMost(WAIT)
+        .until(() -> ManagementFactory.getPlatformMBeanServer().isRegistered(consumerMetrics));
   }
 
   @Test

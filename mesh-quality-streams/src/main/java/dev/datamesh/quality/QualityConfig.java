@@ -3,6 +3,8 @@ package dev.datamesh.quality;
 import dev.datamesh.quality.streams.QualitySettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.core.naming.conventions.StringConvention;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -70,7 +72,10 @@ public record QualityConfig(
     @Nullable String registryToken,
     @Nullable Duration registryTimeout,
     @Nullable Duration contractsPollInterval,
-    @Nullable Map<String, String> streams) {
+    // Kafka property names keep their dots: flat map, keys as written
+    @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+        @Nullable
+        Map<String, String> streams) {
 
   public static final String REGISTRY_SOURCE = "registry";
   public static final String PROVIDED_SOURCE = "provided";

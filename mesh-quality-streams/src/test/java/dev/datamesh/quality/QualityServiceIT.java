@@ -140,6 +140,7 @@ class QualityServiceIT {
     props.put("mesh.quality.topic-refresh", "1s");
     props.put("mesh.quality.commit-interval", "100ms");
     props.put("mesh.quality.partitions", 2);
+    props.put("mesh.quality.streams.client.id", applicationId + "-client");
     quality =
         ApplicationContext.builder()
             .deduceEnvironment(false)
@@ -167,6 +168,16 @@ class QualityServiceIT {
     if (registry != null) {
       registry.close();
     }
+  }
+
+  @Test
+  void extraStreamsSettingsReachKafkaStreamsUnderTheirKafkaNames() {
+    // mesh.quality.streams.client.id names the stream threads "<client.id>-StreamThread-<n>"
+    assertThat(quality.getBean(QualityConfig.class).streams())
+        .containsEntry("client.id", applicationId + "-client");
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .anyMatch(name -> name.startsWith(applicationId + "-client-StreamThread-"));
   }
 
   @Test
