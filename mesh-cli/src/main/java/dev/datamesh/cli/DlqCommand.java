@@ -1,6 +1,7 @@
 package dev.datamesh.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.datamesh.gateway.SourceOffset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -143,7 +144,7 @@ final class DlqCommand implements Callable<Integer> {
   static String describe(ConsumerRecord<byte[], byte[]> record) {
     String field = header(record, "mesh.error.field");
     return String.format(
-        "p%d@%d  %s  key=%s  %s%s: %s  (from %s:%s@%s, %d bytes)",
+        "p%d@%d  %s  key=%s  %s%s: %s  (from %s, %d bytes)",
         record.partition(),
         record.offset(),
         Instant.ofEpochMilli(record.timestamp()),
@@ -151,9 +152,7 @@ final class DlqCommand implements Callable<Integer> {
         header(record, "mesh.error.code"),
         field.isEmpty() || "-".equals(field) ? "" : " at " + field,
         header(record, "mesh.error.reason"),
-        header(record, "mesh.source.topic"),
-        header(record, "mesh.source.partition"),
-        header(record, "mesh.source.offset"),
+        SourceOffset.of(record.headers()).map(SourceOffset::toString).orElse("-"),
         record.value() == null ? 0 : record.value().length);
   }
 

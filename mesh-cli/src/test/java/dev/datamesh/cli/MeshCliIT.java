@@ -135,7 +135,7 @@ class MeshCliIT {
               assertThat(run.exit()).as(run.err()).isZero();
               assertThat(run.out())
                   .containsPattern("p\\d+@\\d+ .* key=.* [A-Z_]+")
-                  .contains("from orders.order-placed.raw")
+                  .containsPattern("from orders\\.order-placed\\.raw:\\d+@\\d+, ")
                   .contains("payload: ")
                   .containsPattern("\\d+ dead letter\\(s\\) in orders.order-placed.dlq: ");
             });

@@ -5,9 +5,10 @@ public final class MeshHeaders {
   public static final String CONTRACT_ID = "mesh.contract.id";
   public static final String CONTRACT_VERSION = "mesh.contract.version";
   public static final String CERTIFIED_AT = "mesh.certified.at";
-  public static final String SOURCE_TOPIC = "mesh.source.topic";
-  public static final String SOURCE_PARTITION = "mesh.source.partition";
+
+  /** The raw record's coordinates, {@code topic/partition/offset}: see {@link SourceOffset}. */
   public static final String SOURCE_OFFSET = "mesh.source.offset";
+
   public static final String ERROR_CODE = "mesh.error.code";
   public static final String ERROR_REASON = "mesh.error.reason";
   public static final String ERROR_FIELD = "mesh.error.field";

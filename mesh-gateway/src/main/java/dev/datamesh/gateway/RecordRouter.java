@@ -29,14 +29,8 @@ final class RecordRouter {
   // What a route puts on every certified record, encoded once per route instead of per record:
   // the topic name concatenations and UTF-8 encodings of constant headers showed in profiles.
   private final ConcurrentHashMap<String, RouteBytes> routeBytes = new ConcurrentHashMap<>();
-  private static final int MESH_HEADERS = 6;
-  private static final byte[][] SMALL_PARTITIONS = new byte[256][];
-
-  static {
-    for (int p = 0; p < SMALL_PARTITIONS.length; p++) {
-      SMALL_PARTITIONS[p] = utf8(Integer.toString(p));
-    }
-  }
+  private static final int MESH_HEADERS = 4;
+  private static final int SMALL_PARTITIONS = 256;
 
   private record Stamp(long millis, byte[] utf8) {}
 
@@ -46,14 +40,27 @@ final class RecordRouter {
       String certifiedTopic,
       byte[] contractId,
       byte[] contractVersion,
-      byte[] sourceTopic) {
+      byte[][] sourcePrefixes) {
     static RouteBytes of(ProductRoute route) {
       return new RouteBytes(
           route,
           route.certifiedTopic(),
           utf8(route.contractId()),
           utf8(route.contractVersion()),
-          utf8(route.rawTopic()));
+          new byte[SMALL_PARTITIONS][]);
+    }
+
+    /** {@code rawTopic/partition/} as UTF-8; filled on first use (a racing fill is identical). */
+    byte[] sourcePrefix(int partition) {
+      if (partition < 0 || partition >= SMALL_PARTITIONS) {
+        return RecordRouter.sourcePrefix(route.rawTopic(), partition);
+      }
+      byte[] prefix = sourcePrefixes[partition];
+      if (prefix == null) {
+        prefix = RecordRouter.sourcePrefix(route.rawTopic(), partition);
+        sourcePrefixes[partition] = prefix;
+      }
+      return prefix;
     }
   }
 
@@ -84,12 +91,11 @@ final class RecordRouter {
     all[i++] = new RecordHeader(MeshHeaders.CONTRACT_ID, constant.contractId());
     all[i++] = new RecordHeader(MeshHeaders.CONTRACT_VERSION, constant.contractVersion());
     all[i++] = new RecordHeader(MeshHeaders.CERTIFIED_AT, now());
-    all[i++] =
-        new RecordHeader(
-            MeshHeaders.SOURCE_TOPIC,
-            raw.topic().equals(route.rawTopic()) ? constant.sourceTopic() : utf8(raw.topic()));
-    all[i++] = new RecordHeader(MeshHeaders.SOURCE_PARTITION, partitionBytes(raw.partition()));
-    all[i++] = new RecordHeader(MeshHeaders.SOURCE_OFFSET, utf8(Long.toString(raw.offset())));
+    byte[] sourcePrefix =
+        raw.topic().equals(route.rawTopic())
+            ? constant.sourcePrefix(raw.partition())
+            : sourcePrefix(raw.topic(), raw.partition());
+    all[i++] = new RecordHeader(MeshHeaders.SOURCE_OFFSET, withDigits(sourcePrefix, raw.offset()));
     System.arraycopy(extra, 0, all, i, extra.length);
     RecordHeaders headers = new RecordHeaders(all);
     // Same partition as raw keeps per-key order across the hop; fall back to the key's hash only
@@ -116,7 +122,9 @@ final class RecordRouter {
     headers.add(MeshHeaders.ERROR_AT, utf8(clock.instant().toString()));
     headers.add(MeshHeaders.CONTRACT_ID, utf8(route.contractId()));
     headers.add(MeshHeaders.CONTRACT_VERSION, utf8(route.contractVersion()));
-    addSource(headers, raw);
+    headers.add(
+        MeshHeaders.SOURCE_OFFSET,
+        utf8(new SourceOffset(raw.topic(), raw.partition(), raw.offset()).text()));
     if (!dead.ruleName().isEmpty()) {
       headers.add(MeshHeaders.RULE_NAME, utf8(dead.ruleName()));
       headers.add(MeshHeaders.RULE_EXCEPTION, utf8(dead.reason()));
@@ -135,10 +143,28 @@ final class RecordRouter {
     return known;
   }
 
-  private static byte[] partitionBytes(int partition) {
-    return partition >= 0 && partition < SMALL_PARTITIONS.length
-        ? SMALL_PARTITIONS[partition]
-        : utf8(Integer.toString(partition));
+  private static byte[] sourcePrefix(String topic, int partition) {
+    return utf8(topic + "/" + partition + "/");
+  }
+
+  /** {@code prefix} followed by the decimal digits of {@code value}, without an interim String. */
+  static byte[] withDigits(byte[] prefix, long value) {
+    if (value < 0) {
+      byte[] digits = utf8(Long.toString(value));
+      byte[] out = Arrays.copyOf(prefix, prefix.length + digits.length);
+      System.arraycopy(digits, 0, out, prefix.length, digits.length);
+      return out;
+    }
+    int count = 1;
+    for (long v = value; v >= 10; v /= 10) {
+      count++;
+    }
+    byte[] out = Arrays.copyOf(prefix, prefix.length + count);
+    for (int i = out.length - 1; i >= prefix.length; i--) {
+      out[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    return out;
   }
 
   /** The current instant as ISO-8601 UTF-8 bytes (shared, never modified). */
@@ -150,12 +176,6 @@ final class RecordRouter {
       lastStamp = stamp;
     }
     return stamp.utf8();
-  }
-
-  private static void addSource(RecordHeaders headers, ConsumerRecord<byte[], byte[]> raw) {
-    headers.add(MeshHeaders.SOURCE_TOPIC, utf8(raw.topic()));
-    headers.add(MeshHeaders.SOURCE_PARTITION, partitionBytes(raw.partition()));
-    headers.add(MeshHeaders.SOURCE_OFFSET, utf8(Long.toString(raw.offset())));
   }
 
   private static byte[] utf8(String s) {

@@ -137,13 +137,12 @@ final class RedriveService {
         headers.add(h);
       }
     }
-    String topic = header(dead, MeshHeaders.SOURCE_TOPIC, dead.topic());
-    int partition = Integer.parseInt(header(dead, MeshHeaders.SOURCE_PARTITION, "0"));
-    long offset = Long.parseLong(header(dead, MeshHeaders.SOURCE_OFFSET, "-1"));
+    SourceOffset source =
+        SourceOffset.of(dead.headers()).orElse(new SourceOffset(dead.topic(), 0, -1));
     return new ConsumerRecord<>(
-        topic,
-        partition,
-        offset,
+        source.topic(),
+        source.partition(),
+        source.offset(),
         dead.timestamp(),
         dead.timestampType(),
         dead.serializedKeySize(),
@@ -152,11 +151,6 @@ final class RedriveService {
         dead.value(),
         headers,
         java.util.Optional.empty());
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> r, String name, String fallback) {
-    Header h = r.headers().lastHeader(name);
-    return h == null ? fallback : new String(h.value(), StandardCharsets.UTF_8);
   }
 
   private void publish(KafkaProducer<byte[], byte[]> producer, RedriveReport report) {

@@ -86,8 +86,8 @@ class CertificationLoopIT {
       assertThat(header(c, MeshHeaders.CONTRACT_ID)).isEqualTo(product);
       assertThat(header(c, MeshHeaders.CONTRACT_VERSION)).isEqualTo("1.0.0");
       assertThat(header(c, MeshHeaders.CERTIFIED_AT)).isNotBlank();
-      assertThat(header(c, MeshHeaders.SOURCE_TOPIC)).isEqualTo(product + ".raw");
-      assertThat(header(c, MeshHeaders.SOURCE_OFFSET)).isEqualTo(Long.toString(source.offset()));
+      assertThat(header(c, MeshHeaders.SOURCE_OFFSET))
+          .isEqualTo(product + ".raw/" + source.partition() + "/" + source.offset());
     }
     assertThat(dead)
         .allSatisfy(

@@ -125,7 +125,8 @@ class GatewayIT {
             r -> {
               assertThat(header(r, "mesh.contract.version")).isEqualTo("1.0.0");
               assertThat(header(r, "mesh.contract.id")).isEqualTo("orders-order-placed");
-              assertThat(header(r, "mesh.source.topic")).isEqualTo(product + ".raw");
+              assertThat(header(r, "mesh.source.offset"))
+                  .startsWith(product + ".raw/" + r.partition() + "/");
             });
     assertThat(dead)
         .extracting(r -> header(r, "mesh.error.code"))

@@ -39,9 +39,14 @@ class RecordRouterTest {
     assertThat(text(out, MeshHeaders.CONTRACT_ID)).isEqualTo("orders-placed");
     assertThat(text(out, MeshHeaders.CONTRACT_VERSION)).isEqualTo("1.0.0");
     assertThat(text(out, MeshHeaders.CERTIFIED_AT)).isEqualTo("2026-11-21T10:15:30.123Z");
-    assertThat(text(out, MeshHeaders.SOURCE_TOPIC)).isEqualTo("orders.placed.raw");
-    assertThat(text(out, MeshHeaders.SOURCE_PARTITION)).isEqualTo("3");
-    assertThat(text(out, MeshHeaders.SOURCE_OFFSET)).isEqualTo("41");
+    assertThat(text(out, MeshHeaders.SOURCE_OFFSET)).isEqualTo("orders.placed.raw/3/41");
+    assertThat(names(out))
+        .containsExactly(
+            "trace-id",
+            MeshHeaders.CONTRACT_ID,
+            MeshHeaders.CONTRACT_VERSION,
+            MeshHeaders.CERTIFIED_AT,
+            MeshHeaders.SOURCE_OFFSET);
   }
 
   @Test
@@ -61,10 +66,25 @@ class RecordRouterTest {
             bytes("v"), List.of(new RecordHeader("mesh.masked", bytes("/customerEmail"))));
     ProducerRecord<byte[], byte[]> out =
         new RecordRouter(CLOCK, topic -> 1000)
-            .route(route("1.0.0"), raw("orders.placed.raw", 700, 9), verdict);
+            .route(route("1.0.0"), raw("orders.placed.raw", 700, 9_876_543_210L), verdict);
 
     assertThat(names(out)).endsWith("mesh.masked");
-    assertThat(text(out, MeshHeaders.SOURCE_PARTITION)).isEqualTo("700");
+    assertThat(text(out, MeshHeaders.SOURCE_OFFSET)).isEqualTo("orders.placed.raw/700/9876543210");
+  }
+
+  @Test
+  void theSourceNamesTheTopicTheRecordWasReadFromAndEveryOffsetDigit() {
+    ProducerRecord<byte[], byte[]> first =
+        router.route(route("1.0.0"), raw("orders.placed.raw", 0, 0), Verdict.unchanged(bytes("v")));
+    ProducerRecord<byte[], byte[]> other =
+        router.route(
+            route("1.0.0"), raw("legacy.orders", 1, Long.MAX_VALUE), Verdict.unchanged(bytes("v")));
+
+    assertThat(text(first, MeshHeaders.SOURCE_OFFSET)).isEqualTo("orders.placed.raw/0/0");
+    assertThat(text(other, MeshHeaders.SOURCE_OFFSET))
+        .isEqualTo("legacy.orders/1/" + Long.MAX_VALUE);
+    assertThat(SourceOffset.of(other.headers()))
+        .contains(new SourceOffset("legacy.orders", 1, Long.MAX_VALUE));
   }
 
   @Test
@@ -90,7 +110,7 @@ class RecordRouterTest {
     assertThat(text(out, MeshHeaders.ERROR_CODE)).isEqualTo("RULE_VIOLATION");
     assertThat(text(out, MeshHeaders.ERROR_FIELD)).isEqualTo("/currency");
     assertThat(text(out, MeshHeaders.RULE_NAME)).isEqualTo("validValues");
-    assertThat(text(out, MeshHeaders.SOURCE_OFFSET)).isEqualTo("7");
+    assertThat(text(out, MeshHeaders.SOURCE_OFFSET)).isEqualTo("orders.placed.raw/2/7");
   }
 
   private static ProductRoute route(String version) {

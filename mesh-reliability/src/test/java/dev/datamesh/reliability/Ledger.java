@@ -1,5 +1,6 @@
 package dev.datamesh.reliability;
 
+import dev.datamesh.gateway.SourceOffset;
 import dev.datamesh.testing.KafkaTestClients;
 import dev.datamesh.testing.TestKafka;
 import dev.datamesh.testing.TestTopics;
@@ -24,7 +25,7 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * What the gateway wrote for one product: every committed certified and dead-letter record, by the
- * raw record it came from ({@code partition/offset} from the {@code mesh.source.*} headers).
+ * raw record it came from ({@code partition/offset} from its {@code mesh.source.offset} header).
  *
  * <p>The raw position is the id: it names one produced record exactly, keyed or not, so the suite
  * can count lost (produced, never written) and duplicated (written more than once) records.
@@ -116,7 +117,10 @@ final class Ledger {
   }
 
   private void add(ConsumerRecord<byte[], byte[]> r, boolean isCertified) {
-    String id = header(r, "mesh.source.partition") + "/" + header(r, "mesh.source.offset");
+    String id =
+        SourceOffset.of(r.headers())
+            .map(source -> source.partition() + "/" + source.offset())
+            .orElse("-/-");
     if (isCertified) {
       certifiedRecords++;
       certified.merge(id, 1, Integer::sum);
