@@ -73,6 +73,7 @@ final class BenchCluster {
     long firstThreadCpu = 0;
     Map<String, Long> byThread = null;
     ProduceCounters produced = null;
+    long[] jvmWork = null;
     while (System.nanoTime() < deadline) {
       long done = committed(group, topic);
       long now = System.nanoTime();
@@ -85,20 +86,23 @@ final class BenchCluster {
           byThread = CpuClock.byThread();
           produced = ProduceCounters.now();
         }
+        jvmWork = CpuClock.jvmWork();
       }
       if (done >= total) {
         long processCpu = CpuClock.process() - firstProcessCpu;
         long threadCpu = worker == null ? -1 : CpuClock.thread(worker) - firstThreadCpu;
         long records = done - firstCount;
         if (byThread != null) {
-          CpuClock.printBusiest(group, byThread, records);
+          CpuClock.printBusiest(group, byThread, jvmWork, records, processCpu);
           System.out.println(ProduceCounters.now().since(produced));
         }
         double seconds = (now - firstAt) / 1e9;
+        long jitMillis = CpuClock.jvmWork()[0] - jvmWork[0];
         return new Throughput(
             seconds <= 0 ? Double.NaN : records / seconds,
             records <= 0 ? Double.NaN : processCpu / 1e3 / records,
-            records <= 0 || threadCpu < 0 ? Double.NaN : threadCpu / 1e3 / records);
+            records <= 0 || threadCpu < 0 ? Double.NaN : threadCpu / 1e3 / records,
+            jitMillis);
       }
       Thread.sleep(50);
     }
@@ -106,8 +110,12 @@ final class BenchCluster {
         group + " did not finish " + total + " records of " + topic + " in " + timeout);
   }
 
-  /** One measured round: records/s and CPU microseconds per record (process, worker thread). */
-  record Throughput(double recordsPerSecond, double processCpuMicros, double threadCpuMicros) {}
+  /**
+   * One measured round: records/s, CPU microseconds per record (process, worker thread) and the
+   * milliseconds the JIT compilers worked in the round (they share the two cores).
+   */
+  record Throughput(
+      double recordsPerSecond, double processCpuMicros, double threadCpuMicros, long jitMillis) {}
 
   void close() {
     admin.close();

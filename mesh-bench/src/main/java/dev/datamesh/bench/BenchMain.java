@@ -63,7 +63,7 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(
       names = "--records",
-      defaultValue = "100000",
+      defaultValue = "200000",
       description =
           "Records per throughput round (gateway, scaling, quality). Default: ${DEFAULT-VALUE}.")
   int records;
@@ -72,7 +72,8 @@ public final class BenchMain implements Callable<Integer> {
       names = "--rounds",
       defaultValue = "3",
       description =
-          "Measured rounds after one warm-up (JMH: measured iterations). Default: ${DEFAULT-VALUE}.")
+          "Measured rounds after one warm-up (JMH: measured iterations). Default:"
+              + " ${DEFAULT-VALUE}.")
   int rounds;
 
   @Option(
@@ -153,8 +154,8 @@ public final class BenchMain implements Callable<Integer> {
     try {
       if (wants("gateway")) {
         lines.add(
-            "| record | rules | PII | EOS pipe rec/s (median) | gateway rec/s (median) | ratio median | ratio min–max | process CPU µs/record, pipe / gateway | worker thread CPU µs/record, pipe / gateway | CPU ratio (pipe ÷ gateway) |");
-        lines.add("|---|---|---|---|---|---|---|---|---|---|");
+            "| record | rules | PII | EOS pipe rec/s (median) | gateway rec/s (median) | ratio median | ratio min–max | process CPU µs/record, pipe / gateway | worker thread CPU µs/record, pipe / gateway | CPU ratio (pipe ÷ gateway) | JIT compiling in a measured round (max ms), pipe / gateway |");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int size : sizes) {
           for (BenchContract variant : variants(size)) {
             print(lines, throughput(variant, size));
@@ -253,15 +254,13 @@ public final class BenchMain implements Callable<Integer> {
       product.produce(records);
       String pipeOut = product.id() + ".pipe";
       KafkaTestClients.createTopics(cluster.kafka(), 6, pipeOut);
+      runPipe(product.raw(), pipeOut); // warms up broker, page cache and JIT
+      measureGateway(product);
       List<BenchCluster.Throughput> pipe = new ArrayList<>();
       List<BenchCluster.Throughput> gateway = new ArrayList<>();
-      for (int round = 0; round <= rounds; round++) {
-        BenchCluster.Throughput p = runPipe(product.raw(), pipeOut);
-        BenchCluster.Throughput g = measureGateway(product);
-        if (round > 0) { // round 0 warms up broker, JIT and page cache
-          pipe.add(p);
-          gateway.add(g);
-        }
+      for (int round = 0; round < rounds; round++) {
+        pipe.add(runPipe(product.raw(), pipeOut));
+        gateway.add(measureGateway(product));
       }
       List<Double> ratios = new ArrayList<>();
       List<Double> cpuRatios = new ArrayList<>();
@@ -271,7 +270,7 @@ public final class BenchMain implements Callable<Integer> {
       }
       return String.format(
           "| %d B | %s | %s | %,.0f | %,.0f | %.2f | %.2f–%.2f | %.1f / %.1f | %.1f / %.1f | %.2f"
-              + " |",
+              + " | %d / %d |",
           size,
           variant.rules() ? "5" : "0",
           variant.pii() ? "hash" : "none",
@@ -284,7 +283,9 @@ public final class BenchMain implements Callable<Integer> {
           median(map(gateway, BenchCluster.Throughput::processCpuMicros)),
           median(map(pipe, BenchCluster.Throughput::threadCpuMicros)),
           median(map(gateway, BenchCluster.Throughput::threadCpuMicros)),
-          median(cpuRatios));
+          median(cpuRatios),
+          pipe.stream().mapToLong(BenchCluster.Throughput::jitMillis).max().orElse(0),
+          gateway.stream().mapToLong(BenchCluster.Throughput::jitMillis).max().orElse(0));
     }
   }
 
@@ -295,6 +296,7 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   private BenchCluster.Throughput runPipe(String raw, String pipeOut) throws Exception {
+    CpuClock.awaitJitQuiet();
     String group = "bench-pipe-" + UUID.randomUUID();
     EosPipe pipe = new EosPipe(cluster.clientProperties(), raw, pipeOut, group, txRule());
     Thread thread = new Thread(pipe, PIPE_THREAD);
@@ -312,6 +314,7 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   private BenchCluster.Throughput measureGateway(Product product) throws Exception {
+    CpuClock.awaitJitQuiet();
     String group = "bench-gw-" + UUID.randomUUID();
     try (TestServices.RunningService gw = startGateway(product, group)) {
       return cluster.await(group, product.raw(), records, Duration.ofMinutes(5), GATEWAY_THREAD);

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,7 @@ final class CpuClock {
    */
   static Map<String, Long> byThread() {
     Map<String, Long> cpu = new HashMap<>();
+
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       long nanos = THREADS.getThreadCpuTime(t.getId());
       if (nanos > 0) {
@@ -52,15 +54,67 @@ final class CpuClock {
     return cpu;
   }
 
-  /** Prints the 12 threads that used the most CPU since {@code before}, per record. */
-  static void printBusiest(String label, Map<String, Long> before, long records) {
+  /**
+   * Prints the 12 threads that used the most CPU since {@code before}, per record, and what the
+   * process used beyond all Java threads (the JVM's own: GC and JIT compiler threads).
+   */
+  static void printBusiest(
+      String label, Map<String, Long> before, long[] workBefore, long records, long processNanos) {
     Map<String, Long> after = byThread();
+    long[] work = jvmWork();
     System.out.println("CPU per record by thread, " + label + " (µs):");
-    after.entrySet().stream()
-        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+    List<Map.Entry<String, Long>> used =
+        after.entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+            .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+            .toList();
+    used.stream()
         .limit(12)
         .forEach(e -> System.out.printf("  %8.2f  %s%n", e.getValue() / 1e3 / records, e.getKey()));
+    long javaThreads = used.stream().mapToLong(Map.Entry::getValue).sum();
+    System.out.printf(
+        "  %8.2f  all Java threads; %.2f process; %.2f the JVM's own (GC, JIT)%n",
+        javaThreads / 1e3 / records,
+        processNanos / 1e3 / records,
+        (processNanos - javaThreads) / 1e3 / records);
+    System.out.printf(
+        "  JIT compiling %d ms, GC %d ms, %d classes loaded in this window%n",
+        work[0] - workBefore[0], work[1] - workBefore[1], work[2] - workBefore[2]);
+  }
+
+  /**
+   * Milliseconds the JIT compilers and the garbage collectors have worked so far (wall time), and
+   * how many classes the JVM has loaded.
+   */
+  static long[] jvmWork() {
+    long gc = 0;
+    for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gc += Math.max(0, collector.getCollectionTime());
+    }
+    var jit = ManagementFactory.getCompilationMXBean();
+    return new long[] {
+      jit == null ? 0 : jit.getTotalCompilationTime(),
+      gc,
+      ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()
+    };
+  }
+
+  /**
+   * Waits until the JIT compilers have been nearly idle (under 50 ms of compiling) for a second, at
+   * most 15 s: what starting the previous round's services queued for compiling would otherwise be
+   * compiled during the next round and charged to it.
+   */
+  static void awaitJitQuiet() throws InterruptedException {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    long before = jvmWork()[0];
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      long now = jvmWork()[0];
+      if (now - before < 50) {
+        return;
+      }
+      before = now;
+    }
   }
 
   private static String role(String threadName) {

@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The baseline: a plain exactly-once poll→send pipe with the gateway's delivery settings and
  * transaction rule (a transaction takes polled records for up to the commit interval, or until the
  * consumer has no lag left; offsets in the transaction, read_committed, same partition, acks all,
- * linger 5 ms, 64 KiB batches, 2000 records per poll), copying bytes without looking at them.
+ * linger 5 ms, 256 KiB batches, 2000 records per poll), copying bytes without looking at them.
  */
 final class EosPipe implements Runnable {
 
@@ -89,13 +89,13 @@ final class EosPipe implements Runnable {
     return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  /** A transactional producer with the gateway's settings: acks all, linger 5 ms, 64 KiB. */
+  /** A transactional producer with the gateway's settings: acks all, linger 5 ms, 256 KiB. */
   static KafkaProducer<byte[], byte[]> producer(Map<String, Object> kafka, String transactionalId) {
     Map<String, Object> p = new HashMap<>(kafka);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
