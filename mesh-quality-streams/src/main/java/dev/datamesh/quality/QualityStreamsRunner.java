@@ -107,12 +107,7 @@ final class QualityStreamsRunner implements QualityStreams {
     // group until the session times out; 10 s instead of 45 s bounds that stall.
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
-    // The first stage merges certified, dead-letter and stats topics into one task; with the
-    // default (0) Kafka Streams checks per record whether to wait for its empty partitions (a
-    // dead-letter topic usually is) and formats a log line each time, which was ~10 % of the
-    // quality thread. Nothing here depends on interleaving those topics by timestamp (windows are
-    // kept after the repartition, by event time), so never wait. A streams.* setting overrides.
-    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    props.putAll(QualityTopology.streamsSettings()); // a streams.* setting overrides
     props.putAll(security);
     props.putAll(config.streams());
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());

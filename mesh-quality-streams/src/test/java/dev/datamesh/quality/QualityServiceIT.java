@@ -181,6 +181,16 @@ class QualityServiceIT {
   }
 
   @Test
+  void streamsRunWithTheTopologysSettingsUnlessStreamsSettingsSayOtherwise() {
+    QualityStreamsRunner runner = (QualityStreamsRunner) quality.getBean(QualityStreams.class);
+
+    assertThat(runner.properties())
+        .containsEntry("producer.batch.size", 256 * 1024)
+        .containsEntry("max.task.idle.ms", -1L)
+        .containsEntry("client.id", applicationId + "-client");
+  }
+
+  @Test
   @Order(1)
   void certifiedTrafficWithNullsDuplicatesDeadLettersAndAGapRaisesAndResolvesAlerts()
       throws Exception {
