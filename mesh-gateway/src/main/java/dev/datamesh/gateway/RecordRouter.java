@@ -37,6 +37,7 @@ final class RecordRouter {
   /** Header values shared by every record of one route (never modified once built). */
   private record RouteBytes(
       ProductRoute route,
+      String rawTopic,
       String certifiedTopic,
       byte[] contractId,
       byte[] contractVersion,
@@ -44,6 +45,7 @@ final class RecordRouter {
     static RouteBytes of(ProductRoute route) {
       return new RouteBytes(
           route,
+          route.rawTopic(),
           route.certifiedTopic(),
           utf8(route.contractId()),
           utf8(route.contractVersion()),
@@ -53,11 +55,11 @@ final class RecordRouter {
     /** {@code rawTopic/partition/} as UTF-8; filled on first use (a racing fill is identical). */
     byte[] sourcePrefix(int partition) {
       if (partition < 0 || partition >= SMALL_PARTITIONS) {
-        return RecordRouter.sourcePrefix(route.rawTopic(), partition);
+        return RecordRouter.sourcePrefix(rawTopic, partition);
       }
       byte[] prefix = sourcePrefixes[partition];
       if (prefix == null) {
-        prefix = RecordRouter.sourcePrefix(route.rawTopic(), partition);
+        prefix = RecordRouter.sourcePrefix(rawTopic, partition);
         sourcePrefixes[partition] = prefix;
       }
       return prefix;
@@ -92,7 +94,7 @@ final class RecordRouter {
     all[i++] = new RecordHeader(MeshHeaders.CONTRACT_VERSION, constant.contractVersion());
     all[i++] = new RecordHeader(MeshHeaders.CERTIFIED_AT, now());
     byte[] sourcePrefix =
-        raw.topic().equals(route.rawTopic())
+        raw.topic().equals(constant.rawTopic()) // route.rawTopic() concatenates per call
             ? constant.sourcePrefix(raw.partition())
             : sourcePrefix(raw.topic(), raw.partition());
     all[i++] = new RecordHeader(MeshHeaders.SOURCE_OFFSET, withDigits(sourcePrefix, raw.offset()));
