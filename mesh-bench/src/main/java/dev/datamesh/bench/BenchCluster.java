@@ -10,7 +10,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** The broker the benchmark runs on and helpers to watch a consumer group's progress. */
+/**
+ * The cluster the benchmark runs on (its own in-process broker, or an external cluster) and helpers
+ * to watch a consumer group's progress.
+ */
 final class BenchCluster {
   private final EmbeddedKafka broker;
   private final TestKafka kafka;
@@ -18,10 +21,13 @@ final class BenchCluster {
 
   private final boolean cpuByThread;
 
-  BenchCluster(EmbeddedKafka broker, boolean cpuByThread) {
+  /**
+   * @param broker the in-process broker to stop on {@link #close()}, or null for an external one
+   */
+  BenchCluster(EmbeddedKafka broker, TestKafka kafka, boolean cpuByThread) {
     this.broker = broker;
     this.cpuByThread = cpuByThread;
-    this.kafka = TestKafka.external(broker.bootstrapServers());
+    this.kafka = kafka;
     this.admin = KafkaTestClients.admin(kafka);
   }
 
@@ -119,6 +125,8 @@ final class BenchCluster {
 
   void close() {
     admin.close();
-    broker.close();
+    if (broker != null) {
+      broker.close();
+    }
   }
 }

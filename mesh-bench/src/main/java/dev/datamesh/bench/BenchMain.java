@@ -8,6 +8,7 @@ import dev.datamesh.contracts.odcs.ContractLoader;
 import dev.datamesh.kafka.embedded.EmbeddedKafka;
 import dev.datamesh.kafka.embedded.EmbeddedKafkaConfig;
 import dev.datamesh.testing.KafkaTestClients;
+import dev.datamesh.testing.TestKafka;
 import dev.datamesh.testing.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +59,7 @@ public final class BenchMain implements Callable<Integer> {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String STATS_TOPIC = "bench.gateway.stats";
   private static final String PIPE_THREAD = "bench-pipe";
+  private static final String EXTERNAL_BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
   // the gateway's certification loop runs on one thread of this name (CertificationLoop)
   private static final String GATEWAY_THREAD = "mesh-gateway-loop";
 
@@ -109,7 +111,9 @@ public final class BenchMain implements Callable<Integer> {
       paramLabel = "<key=value>",
       description =
           "Extra setting of the in-process broker, e.g. --broker"
-              + " add.partitions.to.txn.retry.backoff.ms=20 (repeatable).")
+              + " add.partitions.to.txn.retry.backoff.ms=20 (repeatable). With"
+              + " KAFKA_BOOTSTRAP_SERVERS set the bench uses that cluster instead (for example a"
+              + " ./mesh kafka in another JVM).")
   Map<String, String> brokerProps = new HashMap<>();
 
   @Option(
@@ -141,12 +145,37 @@ public final class BenchMain implements Callable<Integer> {
     System.exit(new CommandLine(new BenchMain()).execute(args));
   }
 
+  /**
+   * The in-process broker with the {@code --broker} settings, or the cluster {@code
+   * KAFKA_BOOTSTRAP_SERVERS} names (e.g. a {@code ./mesh kafka} in another JVM, so that its JIT and
+   * GC stay out of the bench's process).
+   */
+  private BenchCluster startCluster() {
+    String external = System.getenv(EXTERNAL_BOOTSTRAP);
+    if (external != null && !external.isBlank()) {
+      if (!brokerProps.isEmpty()) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "--broker sets the in-process broker; unset " + EXTERNAL_BOOTSTRAP);
+      }
+      System.out.println(
+          "Using the external cluster at " + external + " (" + EXTERNAL_BOOTSTRAP + ")");
+      return new BenchCluster(null, TestKafka.external(external), cpuByThread);
+    }
+    EmbeddedKafkaConfig config = EmbeddedKafkaConfig.ephemeral();
+    for (Map.Entry<String, String> setting : brokerProps.entrySet()) {
+      config = config.withBrokerProperty(setting.getKey(), setting.getValue());
+    }
+    EmbeddedKafka broker = EmbeddedKafka.start(config);
+    return new BenchCluster(broker, TestKafka.external(broker.bootstrapServers()), cpuByThread);
+  }
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
     // the serde part (JMH) is in-process only: no broker for it alone
     if (!(only != null && only.size() == 1 && only.contains("serde"))) {
-      cluster = new BenchCluster(EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral()), cpuByThread);
+      cluster = startCluster();
       // created up front: a missing topic would stall the gateway's first stats send on metadata
       KafkaTestClients.createTopics(cluster.kafka(), 1, STATS_TOPIC);
     }
