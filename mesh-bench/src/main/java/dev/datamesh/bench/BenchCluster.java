@@ -79,7 +79,7 @@ final class BenchCluster {
     long firstThreadCpu = 0;
     Map<String, Long> byThread = null;
     ProduceCounters produced = null;
-    long[] jvmWork = null;
+    CpuClock.JvmWork jvmWork = null;
     while (System.nanoTime() < deadline) {
       long done = committed(group, topic);
       long now = System.nanoTime();
@@ -103,7 +103,7 @@ final class BenchCluster {
           System.out.println(ProduceCounters.now().since(produced));
         }
         double seconds = (now - firstAt) / 1e9;
-        long jitMillis = CpuClock.jvmWork()[0] - jvmWork[0];
+        long jitMillis = CpuClock.jvmWork().jitMillis() - jvmWork.jitMillis();
         return new Throughput(
             seconds <= 0 ? Double.NaN : records / seconds,
             records <= 0 ? Double.NaN : processCpu / 1e3 / records,

@@ -150,8 +150,7 @@ public final class BenchMain implements Callable<Integer> {
    * KAFKA_BOOTSTRAP_SERVERS} names (e.g. a {@code ./mesh kafka} in another JVM, so that its JIT and
    * GC stay out of the bench's process).
    */
-  private BenchCluster startCluster() {
-    String external = System.getenv(EXTERNAL_BOOTSTRAP);
+  BenchCluster startCluster(String external) {
     if (external != null && !external.isBlank()) {
       if (!brokerProps.isEmpty()) {
         throw new CommandLine.ParameterException(
@@ -175,7 +174,7 @@ public final class BenchMain implements Callable<Integer> {
     Instant started = Instant.now();
     // the serde part (JMH) is in-process only: no broker for it alone
     if (!(only != null && only.size() == 1 && only.contains("serde"))) {
-      cluster = startCluster();
+      cluster = startCluster(System.getenv(EXTERNAL_BOOTSTRAP));
       // created up front: a missing topic would stall the gateway's first stats send on metadata
       KafkaTestClients.createTopics(cluster.kafka(), 1, STATS_TOPIC);
     }

@@ -59,9 +59,9 @@ final class CpuClock {
    * process used beyond all Java threads (the JVM's own: GC and JIT compiler threads).
    */
   static void printBusiest(
-      String label, Map<String, Long> before, long[] workBefore, long records, long processNanos) {
+      String label, Map<String, Long> before, JvmWork workBefore, long records, long processNanos) {
     Map<String, Long> after = byThread();
-    long[] work = jvmWork();
+    JvmWork work = jvmWork();
     System.out.println("CPU per record by thread, " + label + " (µs):");
     List<Map.Entry<String, Long>> used =
         after.entrySet().stream()
@@ -79,24 +79,25 @@ final class CpuClock {
         (processNanos - javaThreads) / 1e3 / records);
     System.out.printf(
         "  JIT compiling %d ms, GC %d ms, %d classes loaded in this window%n",
-        work[0] - workBefore[0], work[1] - workBefore[1], work[2] - workBefore[2]);
+        work.jitMillis() - workBefore.jitMillis(),
+        work.gcMillis() - workBefore.gcMillis(),
+        work.classesLoaded() - workBefore.classesLoaded());
   }
 
-  /**
-   * Milliseconds the JIT compilers and the garbage collectors have worked so far (wall time), and
-   * how many classes the JVM has loaded.
-   */
-  static long[] jvmWork() {
+  /** Totals since the JVM started: JIT and GC milliseconds (wall), classes loaded. */
+  record JvmWork(long jitMillis, long gcMillis, long classesLoaded) {}
+
+  /** What the JIT compilers and the garbage collectors have done so far. */
+  static JvmWork jvmWork() {
     long gc = 0;
     for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
       gc += Math.max(0, collector.getCollectionTime());
     }
     var jit = ManagementFactory.getCompilationMXBean();
-    return new long[] {
-      jit == null ? 0 : jit.getTotalCompilationTime(),
-      gc,
-      ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()
-    };
+    return new JvmWork(
+        jit == null ? 0 : jit.getTotalCompilationTime(),
+        gc,
+        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
   }
 
   /**
@@ -106,10 +107,10 @@ final class CpuClock {
    */
   static void awaitJitQuiet() throws InterruptedException {
     long deadline = System.nanoTime() + 15_000_000_000L;
-    long before = jvmWork()[0];
+    long before = jvmWork().jitMillis();
     while (System.nanoTime() < deadline) {
       Thread.sleep(1000);
-      long now = jvmWork()[0];
+      long now = jvmWork().jitMillis();
       if (now - before < 50) {
         return;
       }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,7 +72,7 @@ final class CertificationLoop implements Runnable {
   private volatile ProductRoutes.Snapshot applied = new ProductRoutes.Snapshot(Map.of(), -1);
 
   private KafkaProducer<byte[], byte[]> producer;
-  private final java.util.concurrent.atomic.AtomicLongArray commitsByProducer;
+  private final AtomicLongArray commitsByProducer;
   private StatsWindow window = new StatsWindow();
   private Instant windowStart;
 
@@ -87,7 +88,7 @@ final class CertificationLoop implements Runnable {
     this.metrics = metrics;
     this.clock = clock;
     this.router = new RecordRouter(clock, topic -> partitionCounts.getOrDefault(topic, 0));
-    this.commitsByProducer = new java.util.concurrent.atomic.AtomicLongArray(config.producers());
+    this.commitsByProducer = new AtomicLongArray(config.producers());
   }
 
   /** Transactions producer {@code index} has committed since start (they take turns). */
@@ -376,7 +377,19 @@ final class CertificationLoop implements Runnable {
   }
 
   private KafkaConsumer<byte[], byte[]> newConsumer() {
-    Map<String, Object> props = new HashMap<>(kafkaProperties);
+    return new KafkaConsumer<>(
+        consumerProperties(config, kafkaProperties),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  /**
+   * The loop's consumer settings: {@code kafka} (bootstrap, security), the loop's own, then the
+   * extra {@code mesh.gateway.consumer.*} ones ({@link GatewayConfig} rejects those that would
+   * change exactly-once delivery).
+   */
+  static Map<String, Object> consumerProperties(GatewayConfig config, Map<String, Object> kafka) {
+    Map<String, Object> props = new HashMap<>(kafka);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -384,11 +397,24 @@ final class CertificationLoop implements Runnable {
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-consumer");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     props.putAll(config.consumer());
-    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    return props;
   }
 
   private KafkaProducer<byte[], byte[]> newProducer(int index) {
-    Map<String, Object> props = new HashMap<>(kafkaProperties);
+    return new KafkaProducer<>(
+        producerProperties(config, kafkaProperties, index),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+
+  /**
+   * The settings of producer {@code index}: {@code kafka}, the loop's own, then the extra {@code
+   * mesh.gateway.producer.*} ones ({@link GatewayConfig} rejects those that would change
+   * exactly-once delivery).
+   */
+  static Map<String, Object> producerProperties(
+      GatewayConfig config, Map<String, Object> kafka, int index) {
+    Map<String, Object> props = new HashMap<>(kafka);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId(index));
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -407,7 +433,7 @@ final class CertificationLoop implements Runnable {
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
         Math.max(1024 * 1024, config.maxRecordBytes()) + 128 * 1024);
     props.putAll(config.producer());
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return props;
   }
 
   private static void sleep(Duration d) {

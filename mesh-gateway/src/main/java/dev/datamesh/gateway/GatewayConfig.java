@@ -66,6 +66,8 @@ public record GatewayConfig(
     producer = producer == null ? Map.of() : Map.copyOf(producer);
     commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
     commitWhenCaughtUp = commitWhenCaughtUp == null || commitWhenCaughtUp;
+    rejectOwnSettings("consumer", consumer, OWN_CONSUMER_SETTINGS);
+    rejectOwnSettings("producer", producer, OWN_PRODUCER_SETTINGS);
     producers = producers == null ? 2 : producers;
     if (producers < 1 || producers > 8) {
       throw new IllegalArgumentException(
@@ -157,6 +159,30 @@ public record GatewayConfig(
   /** The transactional id of producer {@code index} (0-based) of the certification loop. */
   public String transactionalId(int index) {
     return index == 0 ? transactionalId() : transactionalId() + "-" + (index + 1);
+  }
+
+  // Client settings exactly-once delivery rests on: the gateway sets them, and an extra client
+  // property that changed one would silently break it (e.g. two producers sharing one id).
+  private static final Map<String, String> OWN_CONSUMER_SETTINGS =
+      Map.of(
+          "group.id", "use mesh.gateway.group-id",
+          "isolation.level", "the gateway reads read_committed",
+          "enable.auto.commit", "offsets are committed in the gateway's transactions");
+  private static final Map<String, String> OWN_PRODUCER_SETTINGS =
+      Map.of(
+          "transactional.id", "use mesh.gateway.group-id and mesh.gateway.instance-id",
+          "transaction.timeout.ms", "use mesh.gateway.transaction-timeout",
+          "enable.idempotence", "exactly-once needs the idempotent producer",
+          "acks", "exactly-once needs acks=all");
+
+  private static void rejectOwnSettings(
+      String client, Map<String, String> settings, Map<String, String> own) {
+    for (String key : settings.keySet()) {
+      if (own.containsKey(key)) {
+        throw new IllegalArgumentException(
+            "mesh.gateway." + client + "." + key + " cannot be set: " + own.get(key));
+      }
+    }
   }
 
   private static String orDefault(String value, String fallback) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,7 +42,7 @@ final class RecordRouter {
       String certifiedTopic,
       byte[] contractId,
       byte[] contractVersion,
-      byte[][] sourcePrefixes) {
+      AtomicReferenceArray<byte[]> sourcePrefixes) {
     static RouteBytes of(ProductRoute route) {
       return new RouteBytes(
           route,
@@ -49,18 +50,21 @@ final class RecordRouter {
           route.certifiedTopic(),
           utf8(route.contractId()),
           utf8(route.contractVersion()),
-          new byte[SMALL_PARTITIONS][]);
+          new AtomicReferenceArray<>(SMALL_PARTITIONS));
     }
 
-    /** {@code rawTopic/partition/} as UTF-8; filled on first use (a racing fill is identical). */
+    /**
+     * {@code rawTopic/partition/} as UTF-8; filled on first use (a racing fill is identical, and
+     * the atomic array publishes the bytes safely to other threads).
+     */
     byte[] sourcePrefix(int partition) {
       if (partition < 0 || partition >= SMALL_PARTITIONS) {
         return RecordRouter.sourcePrefix(rawTopic, partition);
       }
-      byte[] prefix = sourcePrefixes[partition];
+      byte[] prefix = sourcePrefixes.get(partition);
       if (prefix == null) {
         prefix = RecordRouter.sourcePrefix(rawTopic, partition);
-        sourcePrefixes[partition] = prefix;
+        sourcePrefixes.set(partition, prefix);
       }
       return prefix;
     }

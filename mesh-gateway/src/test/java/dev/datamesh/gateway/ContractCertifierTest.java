@@ -76,12 +76,7 @@ class ContractCertifierTest {
     assertDead(
         plain.certify(raw(frame(schemaId, contract.valueSchema(), badRule))),
         GatewayErrorCode.RULE_VIOLATION);
-    assertDead(
-        plain.certify(raw(Arrays.copyOf(good, good.length - 8))),
-        GatewayErrorCode.UNDECODABLE_PAYLOAD);
-    assertDead(
-        plain.certify(raw(Arrays.copyOf(good, good.length + 3))),
-        GatewayErrorCode.UNDECODABLE_PAYLOAD);
+    assertTruncatedAndOverlongAreUndecodable(plain, good);
   }
 
   @Test
@@ -172,12 +167,7 @@ class ContractCertifierTest {
   @Test
   void truncatedAndOverlongPayloadsAreUndecodable() throws IOException {
     byte[] good = frame(schemaId, contract.valueSchema(), OrdersFixture.order(contract, 1));
-    assertDead(
-        certifier.certify(raw(Arrays.copyOf(good, good.length - 8))),
-        GatewayErrorCode.UNDECODABLE_PAYLOAD);
-    assertDead(
-        certifier.certify(raw(Arrays.copyOf(good, good.length + 3))),
-        GatewayErrorCode.UNDECODABLE_PAYLOAD);
+    assertTruncatedAndOverlongAreUndecodable(certifier, good);
   }
 
   @Test
@@ -242,5 +232,15 @@ class ContractCertifierTest {
   private static GenericRecord decode(Schema schema, byte[] framed) throws IOException {
     return new GenericDatumReader<GenericRecord>(schema)
         .read(null, DecoderFactory.get().binaryDecoder(framed, 5, framed.length - 5, null));
+  }
+
+  private static void assertTruncatedAndOverlongAreUndecodable(
+      ContractCertifier certifier, byte[] good) {
+    assertDead(
+        certifier.certify(raw(Arrays.copyOf(good, good.length - 8))),
+        GatewayErrorCode.UNDECODABLE_PAYLOAD);
+    assertDead(
+        certifier.certify(raw(Arrays.copyOf(good, good.length + 3))),
+        GatewayErrorCode.UNDECODABLE_PAYLOAD);
   }
 }

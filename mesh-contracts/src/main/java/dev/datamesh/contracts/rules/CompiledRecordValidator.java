@@ -7,6 +7,8 @@ import dev.datamesh.contracts.FieldDefinition;
 import dev.datamesh.contracts.LogicalType;
 import dev.datamesh.contracts.RecordRule;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -118,11 +120,11 @@ final class CompiledRecordValidator implements RecordValidator {
     }
 
     Set<String> fieldNames() {
-      Set<String> names = new java.util.LinkedHashSet<>();
+      Set<String> names = new LinkedHashSet<>();
       for (FieldCheck f : fields) {
         names.add(f.name);
       }
-      return java.util.Collections.unmodifiableSet(names);
+      return Collections.unmodifiableSet(names);
     }
 
     List<ContractViolation> apply(GenericRecord record, List<ContractViolation> out) {

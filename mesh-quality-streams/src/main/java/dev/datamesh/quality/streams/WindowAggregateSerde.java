@@ -1,21 +1,15 @@
 package dev.datamesh.quality.streams;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The windows store's value format: a compact binary {@link WindowAggregate} (version byte {@code
- * 1}, then the fields in order). An open window is written once per record it counts, and Jackson
+ * 1}, then the fields in order, {@link BinaryFields}). An open window is written once per record it counts, and Jackson
  * writing it was the largest cost of the quality thread once reads were cached. Values stored as
  * JSON by earlier versions (first byte {@code '{'}) are still read, so state and changelogs of a
  * running deployment carry over. Thread-safe.
@@ -26,82 +20,73 @@ final class WindowAggregateSerde {
   private WindowAggregateSerde() {}
 
   static Serde<WindowAggregate> serde() {
-    Serializer<WindowAggregate> serializer = (topic, w) -> w == null ? null : write(w);
-    Deserializer<WindowAggregate> deserializer =
-        (topic, bytes) -> bytes == null ? null : read(bytes);
-    return Serdes.serdeFrom(serializer, deserializer);
+    return BinaryFields.serde(WindowAggregateSerde::write, WindowAggregateSerde::read);
   }
 
   static byte[] write(WindowAggregate w) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      BinaryFields.writeNullable(out, w.productId);
-      out.writeLong(w.start);
-      out.writeLong(w.size);
-      BinaryFields.writeNullable(out, w.contractVersion);
-      out.writeLong(w.records);
-      out.writeLong(w.deadLetters);
-      out.writeLong(w.undecodable);
-      out.writeLong(w.duplicates);
-      writeCounts(out, w.deadLettersByCode);
-      writeCounts(out, w.nullCounts);
-      writeCounts(out, w.ruleViolations);
-      out.writeLong(w.lag.measured);
-      out.writeLong(w.lag.max);
-      out.writeLong(w.lag.overSla);
-      // sparse: most of the ~25 lag buckets of a window are empty
-      long[] counts = w.lag.counts;
-      out.writeInt((int) java.util.Arrays.stream(counts).filter(c -> c != 0).count());
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] != 0) {
-          out.writeByte(i);
-          out.writeLong(counts[i]);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array stream does not fail
-    }
-    return bytes.toByteArray();
+    return BinaryFields.write(w, VERSION, 256, WindowAggregateSerde::writeFields);
   }
 
   static WindowAggregate read(byte[] bytes) {
-    if (bytes.length > 0 && bytes[0] == '{') {
-      return QualityJson.read(bytes, WindowAggregate.class);
-    }
-    if (bytes.length == 0 || bytes[0] != VERSION) {
-      throw new SerializationException(
-          "unknown window format version " + (bytes.length == 0 ? "(empty)" : bytes[0]));
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      in.readByte(); // the version
-      WindowAggregate w = new WindowAggregate();
-      w.productId = BinaryFields.readNullable(in);
-      w.start = in.readLong();
-      w.size = in.readLong();
-      w.contractVersion = BinaryFields.readNullable(in);
-      w.records = in.readLong();
-      w.deadLetters = in.readLong();
-      w.undecodable = in.readLong();
-      w.duplicates = in.readLong();
-      readCounts(in, w.deadLettersByCode);
-      readCounts(in, w.nullCounts);
-      readCounts(in, w.ruleViolations);
-      w.lag.measured = in.readLong();
-      w.lag.max = in.readLong();
-      w.lag.overSla = in.readLong();
-      int filled = in.readInt();
-      for (int i = 0; i < filled; i++) {
-        int bucket = in.readUnsignedByte();
-        if (bucket >= w.lag.counts.length) {
-          throw new IOException("lag bucket " + bucket + " does not exist");
-        }
-        w.lag.counts[bucket] = in.readLong();
+    return BinaryFields.read(
+        bytes,
+        "window aggregate",
+        VERSION,
+        WindowAggregate.class,
+        WindowAggregateSerde::readFields);
+  }
+
+  private static void writeFields(WindowAggregate w, DataOutputStream out) throws IOException {
+    BinaryFields.writeNullable(out, w.productId);
+    out.writeLong(w.start);
+    out.writeLong(w.size);
+    BinaryFields.writeNullable(out, w.contractVersion);
+    out.writeLong(w.records);
+    out.writeLong(w.deadLetters);
+    out.writeLong(w.undecodable);
+    out.writeLong(w.duplicates);
+    writeCounts(out, w.deadLettersByCode);
+    writeCounts(out, w.nullCounts);
+    writeCounts(out, w.ruleViolations);
+    out.writeLong(w.lag.measured);
+    out.writeLong(w.lag.max);
+    out.writeLong(w.lag.overSla);
+    // sparse: most of the ~25 lag buckets of a window are empty
+    long[] counts = w.lag.counts;
+    out.writeInt((int) Arrays.stream(counts).filter(c -> c != 0).count());
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] != 0) {
+        out.writeByte(i);
+        out.writeLong(counts[i]);
       }
-      return w;
-    } catch (IOException | RuntimeException e) {
-      throw new SerializationException("not a valid window aggregate", e);
     }
+  }
+
+  private static WindowAggregate readFields(DataInputStream in) throws IOException {
+    WindowAggregate w = new WindowAggregate();
+    w.productId = BinaryFields.readNullable(in);
+    w.start = in.readLong();
+    w.size = in.readLong();
+    w.contractVersion = BinaryFields.readNullable(in);
+    w.records = in.readLong();
+    w.deadLetters = in.readLong();
+    w.undecodable = in.readLong();
+    w.duplicates = in.readLong();
+    readCounts(in, w.deadLettersByCode);
+    readCounts(in, w.nullCounts);
+    readCounts(in, w.ruleViolations);
+    w.lag.measured = in.readLong();
+    w.lag.max = in.readLong();
+    w.lag.overSla = in.readLong();
+    int filled = in.readInt();
+    for (int i = 0; i < filled; i++) {
+      int bucket = in.readUnsignedByte();
+      if (bucket >= w.lag.counts.length) {
+        throw new IOException("lag bucket " + bucket + " does not exist");
+      }
+      w.lag.counts[bucket] = in.readLong();
+    }
+    return w;
   }
 
   private static void writeCounts(DataOutputStream out, Map<String, Long> counts)
