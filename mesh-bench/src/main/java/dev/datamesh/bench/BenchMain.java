@@ -125,6 +125,14 @@ public final class BenchMain implements Callable<Integer> {
   boolean cpuByThread;
 
   @Option(
+      names = "--pipe-headers",
+      description =
+          "In the gateway part, also run the EOS pipe with headers shaped like the gateway's four"
+              + " on every copy, and print a table that splits the gap: what the headers alone"
+              + " cost, and the gateway against that pipe.")
+  boolean pipeHeaders;
+
+  @Option(
       names = "--out",
       defaultValue = "target/bench-results.md",
       description = "Where to write the results table.")
@@ -184,12 +192,22 @@ public final class BenchMain implements Callable<Integer> {
         lines.add(
             "| record | rules | PII | EOS pipe rec/s (median) | gateway rec/s (median) | ratio median | ratio min–max | process CPU µs/record, pipe / gateway | worker thread CPU µs/record, pipe / gateway | CPU ratio (pipe ÷ gateway) | JIT compiling in a measured round (max ms), pipe / gateway |");
         lines.add("|---|---|---|---|---|---|---|---|---|---|---|");
+        List<String> attribution = new ArrayList<>();
         for (int size : sizes) {
           for (BenchContract variant : variants(size)) {
-            print(lines, throughput(variant, size));
+            print(lines, throughput(variant, size, attribution));
           }
         }
         lines.add("");
+        if (pipeHeaders) {
+          lines.add(
+              "| record | rules | PII | EOS pipe rec/s | EOS pipe + mesh headers rec/s | gateway"
+                  + " rec/s | headers pipe ÷ pipe | gateway ÷ headers pipe | process CPU"
+                  + " µs/record, pipe / headers pipe / gateway |");
+          lines.add("|---|---|---|---|---|---|---|---|---|");
+          attribution.forEach(row -> print(lines, row));
+          lines.add("");
+        }
       }
       if (wants("scaling")) {
         lines.add(
@@ -228,8 +246,9 @@ public final class BenchMain implements Callable<Integer> {
       }
       if (wants("latency")) {
         lines.add(
-            "| offered rate | raw→certified via | records | p50 ms | p99 ms | p99.9 ms | max ms |");
-        lines.add("|---|---|---|---|---|---|---|");
+            "| offered rate | raw→certified via | records | p50 ms | p99 ms | p99.9 ms | max ms |"
+                + " warm-up at the rate / JIT compiling while measured |");
+        lines.add("|---|---|---|---|---|---|---|---|");
         for (int rate : rates) {
           for (String row : LatencyRun.run(this, rate, latencySeconds)) {
             print(lines, row);
@@ -277,18 +296,34 @@ public final class BenchMain implements Callable<Integer> {
         new BenchContract("pii-" + size, true, true));
   }
 
-  private String throughput(BenchContract variant, int size) throws Exception {
+  private String throughput(BenchContract variant, int size, List<String> attribution)
+      throws Exception {
     try (Product product = Product.register(this, variant, size)) {
       product.produce(records);
       String pipeOut = product.id() + ".pipe";
       KafkaTestClients.createTopics(cluster.kafka(), 6, pipeOut);
       runPipe(product.raw(), pipeOut); // warms up broker, page cache and JIT
       measureGateway(product);
+      String headersOut = product.id() + ".pipe-headers";
+      EosPipe.MeshLikeHeaders meshLike = null;
+      if (pipeHeaders) {
+        KafkaTestClients.createTopics(cluster.kafka(), 6, headersOut);
+        meshLike =
+            new EosPipe.MeshLikeHeaders(
+                product.model().contractId(), product.model().version().toString());
+      }
       List<BenchCluster.Throughput> pipe = new ArrayList<>();
+      List<BenchCluster.Throughput> withHeaders = new ArrayList<>();
       List<BenchCluster.Throughput> gateway = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         pipe.add(runPipe(product.raw(), pipeOut));
+        if (meshLike != null) {
+          withHeaders.add(runPipe(product.raw(), headersOut, meshLike));
+        }
         gateway.add(measureGateway(product));
+      }
+      if (meshLike != null) {
+        attribution.add(attributionRow(variant, size, pipe, withHeaders, gateway));
       }
       List<Double> ratios = new ArrayList<>();
       List<Double> cpuRatios = new ArrayList<>();
@@ -317,6 +352,33 @@ public final class BenchMain implements Callable<Integer> {
     }
   }
 
+  private static String attributionRow(
+      BenchContract variant,
+      int size,
+      List<BenchCluster.Throughput> pipe,
+      List<BenchCluster.Throughput> withHeaders,
+      List<BenchCluster.Throughput> gateway) {
+    List<Double> headersCost = new ArrayList<>();
+    List<Double> gatewayWork = new ArrayList<>();
+    for (int i = 0; i < pipe.size(); i++) {
+      headersCost.add(withHeaders.get(i).recordsPerSecond() / pipe.get(i).recordsPerSecond());
+      gatewayWork.add(gateway.get(i).recordsPerSecond() / withHeaders.get(i).recordsPerSecond());
+    }
+    return String.format(
+        "| %d B | %s | %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.1f / %.1f / %.1f |",
+        size,
+        variant.rules() ? "5" : "0",
+        variant.pii() ? "hash" : "none",
+        median(map(pipe, BenchCluster.Throughput::recordsPerSecond)),
+        median(map(withHeaders, BenchCluster.Throughput::recordsPerSecond)),
+        median(map(gateway, BenchCluster.Throughput::recordsPerSecond)),
+        median(headersCost),
+        median(gatewayWork),
+        median(map(pipe, BenchCluster.Throughput::processCpuMicros)),
+        median(map(withHeaders, BenchCluster.Throughput::processCpuMicros)),
+        median(map(gateway, BenchCluster.Throughput::processCpuMicros)));
+  }
+
   private static List<Double> map(
       List<BenchCluster.Throughput> rounds,
       java.util.function.ToDoubleFunction<BenchCluster.Throughput> f) {
@@ -324,9 +386,14 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   private BenchCluster.Throughput runPipe(String raw, String pipeOut) throws Exception {
+    return runPipe(raw, pipeOut, null);
+  }
+
+  private BenchCluster.Throughput runPipe(
+      String raw, String pipeOut, EosPipe.MeshLikeHeaders headers) throws Exception {
     CpuClock.awaitJitQuiet();
     String group = "bench-pipe-" + UUID.randomUUID();
-    EosPipe pipe = new EosPipe(cluster.clientProperties(), raw, pipeOut, group, txRule());
+    EosPipe pipe = new EosPipe(cluster.clientProperties(), raw, pipeOut, group, txRule(), headers);
     Thread thread = new Thread(pipe, PIPE_THREAD);
     thread.start();
     try {

@@ -1,6 +1,9 @@
 package dev.datamesh.bench;
 
+import dev.datamesh.gateway.MeshHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -32,9 +39,25 @@ final class EosPipe implements Runnable {
   private final String group;
   private final Duration commitInterval;
   private final boolean commitWhenCaughtUp;
+  private final MeshLikeHeaders headers;
   private volatile boolean running = true;
 
   EosPipe(Map<String, Object> kafka, String in, String out, String group, BenchMain.TxRule rule) {
+    this(kafka, in, out, group, rule, null);
+  }
+
+  /**
+   * @param headers when not null, every copy carries headers shaped like the gateway's four (an
+   *     attribution baseline: what the headers alone cost the clients and the broker)
+   */
+  EosPipe(
+      Map<String, Object> kafka,
+      String in,
+      String out,
+      String group,
+      BenchMain.TxRule rule,
+      MeshLikeHeaders headers) {
+    this.headers = headers;
     this.commitInterval = rule.commitInterval();
     this.commitWhenCaughtUp = rule.commitWhenCaughtUp();
     this.kafka = kafka;
@@ -108,9 +131,46 @@ final class EosPipe implements Runnable {
       for (ConsumerRecord<byte[], byte[]> r : part) {
         producer.send(
             new ProducerRecord<>(
-                out, r.partition(), r.timestamp(), r.key(), r.value(), r.headers()));
+                out,
+                r.partition(),
+                r.timestamp(),
+                r.key(),
+                r.value(),
+                headers == null ? r.headers() : headers.of(r)));
       }
       offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+    }
+  }
+
+  /**
+   * Headers of the same names and sizes as the gateway's on a certified record (contract id and
+   * version, certified-at, source offset), built the cheapest way: constant bytes and the offset's
+   * digits. Not thread-safe.
+   */
+  static final class MeshLikeHeaders {
+    private final byte[] contractId;
+    private final byte[] version;
+    private final byte[] certifiedAt =
+        Instant.ofEpochMilli(System.currentTimeMillis())
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
+
+    MeshLikeHeaders(String contractId, String version) {
+      this.contractId = contractId.getBytes(StandardCharsets.UTF_8);
+      this.version = version.getBytes(StandardCharsets.UTF_8);
+    }
+
+    Headers of(ConsumerRecord<byte[], byte[]> r) {
+      return new RecordHeaders(
+          new Header[] {
+            new RecordHeader(MeshHeaders.CONTRACT_ID, contractId),
+            new RecordHeader(MeshHeaders.CONTRACT_VERSION, version),
+            new RecordHeader(MeshHeaders.CERTIFIED_AT, certifiedAt),
+            new RecordHeader(
+                MeshHeaders.SOURCE_OFFSET,
+                (r.topic() + "/" + r.partition() + "/" + r.offset())
+                    .getBytes(StandardCharsets.UTF_8))
+          });
     }
   }
 

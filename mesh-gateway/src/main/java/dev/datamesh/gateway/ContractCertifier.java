@@ -39,7 +39,16 @@ final class ContractCertifier implements RecordCertifier {
   // measurable (Schema.equals/hashCode walk the fields)
   private final ConcurrentHashMap<Integer, GenericDatumReader<GenericRecord>> readers =
       new ConcurrentHashMap<>();
-  private final ThreadLocal<BinaryDecoder> decoder = new ThreadLocal<>();
+  // Per thread: the decoder and the record decoded last, which the next decode fills in place
+  // (with its strings' buffers) instead of allocating a record and a Utf8 per field per record.
+  // Safe because nothing outlives certify(): rules read the record, masking re-encodes it, and the
+  // verdict holds only bytes and strings.
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    BinaryDecoder decoder;
+    GenericRecord last;
+  }
 
   ContractCertifier(ProductSchemaResolver schemas, RecordValidator validator, FieldMasker masker) {
     this.schemas = schemas;
@@ -109,13 +118,13 @@ final class ContractCertifier implements RecordCertifier {
   /** The decoded record, or null when bytes are left over after it. */
   private GenericRecord decode(int id, Schema writer, byte[] bytes, int offset, int length)
       throws IOException {
-    BinaryDecoder reuse = decoder.get();
-    BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, offset, length, reuse);
-    if (d != reuse) {
-      decoder.set(d);
-    }
+    Scratch s = scratch.get();
+    BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, offset, length, s.decoder);
+    s.decoder = d;
     GenericDatumReader<GenericRecord> reader = readers.computeIfAbsent(id, i -> readerFor(writer));
-    GenericRecord result = reader.read(null, d);
+    // a record of another schema is not reused: Avro allocates a new one for it
+    GenericRecord result = reader.read(s.last, d);
+    s.last = result;
     return d.isEnd() ? result : null;
   }
 

@@ -3,6 +3,7 @@ package dev.datamesh.gateway;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToIntFunction;
@@ -103,7 +104,9 @@ final class RecordRouter {
             : sourcePrefix(raw.topic(), raw.partition());
     all[i++] = new RecordHeader(MeshHeaders.SOURCE_OFFSET, withDigits(sourcePrefix, raw.offset()));
     System.arraycopy(extra, 0, all, i, extra.length);
-    RecordHeaders headers = new RecordHeaders(all);
+    // ProducerRecord copies the headers it is given into its own RecordHeaders: a list view of the
+    // array is copied once, where a RecordHeaders would be built and then copied again
+    List<Header> headers = Arrays.asList(all);
     // Same partition as raw keeps per-key order across the hop; fall back to the key's hash only
     // when the certified topic was (mis)created with fewer partitions.
     String topic = constant.certifiedTopic();

@@ -58,6 +58,40 @@ class ContractCertifierTest {
   }
 
   @Test
+  void recordsCertifiedOneAfterAnotherKeepNothingOfEachOther() throws IOException {
+    // the certifier decodes into the record it decoded last: nothing of one record may leak into
+    // the next, whether the previous one was certified, broke a rule or did not decode
+    GenericRecord withCoupon = OrdersFixture.order(contract, 11);
+    withCoupon.put("couponCode", "WINTER10");
+    GenericRecord badRule = OrdersFixture.order(contract, 12);
+    badRule.put("orderId", "nope");
+    byte[] good = frame(schemaId, contract.valueSchema(), OrdersFixture.order(contract, 13));
+
+    GenericRecord first = certifiedRecord(withCoupon);
+    assertDead(
+        certifier.certify(raw(frame(schemaId, contract.valueSchema(), badRule))),
+        GatewayErrorCode.RULE_VIOLATION);
+    assertDead(
+        certifier.certify(raw(Arrays.copyOf(good, good.length - 8))),
+        GatewayErrorCode.UNDECODABLE_PAYLOAD);
+    GenericRecord second = certifiedRecord(OrdersFixture.order(contract, 14));
+
+    assertThat(first.get("couponCode").toString()).isEqualTo("WINTER10");
+    assertThat(first.get("orderId").toString()).isEqualTo("ORD-00000011");
+    assertThat(second.get("couponCode")).isNull();
+    assertThat(second.get("orderId").toString()).isEqualTo("ORD-00000014");
+    assertThat(second.get("customerEmail").toString())
+        .isEqualTo(new MaskingKeys(HASH_KEY, null).hash("customer14@shop.example"));
+    assertThat(plainCertifier().certify(raw(good))).isInstanceOf(Verdict.Certify.class);
+  }
+
+  private GenericRecord certifiedRecord(GenericRecord order) throws IOException {
+    Verdict verdict = certifier.certify(raw(frame(schemaId, contract.valueSchema(), order)));
+    assertThat(verdict).isInstanceOf(Verdict.Certify.class);
+    return decode(contract.valueSchema(), ((Verdict.Certify) verdict).value());
+  }
+
+  @Test
   void productWithoutMaskingCertifiesTheOriginalBytes() throws IOException {
     ContractCertifier plain = plainCertifier();
     byte[] bytes = frame(schemaId, contract.valueSchema(), OrdersFixture.order(contract, 1));
