@@ -133,6 +133,15 @@ public final class BenchMain implements Callable<Integer> {
   boolean pipeHeaders;
 
   @Option(
+      names = "--streams-repartition",
+      description =
+          "In the quality part, also run a Streams pass-through that re-keys every record by"
+              + " product and repartitions a small value, as the quality service's first stage"
+              + " does, and print rows that split the gap: the two-stage shape against the"
+              + " checks themselves.")
+  boolean streamsRepartition;
+
+  @Option(
       names = "--out",
       defaultValue = "target/bench-results.md",
       description = "Where to write the results table.")
@@ -220,7 +229,9 @@ public final class BenchMain implements Callable<Integer> {
         lines.add("| other hot paths | baseline | mesh | ratio median | ratio min–max |");
         lines.add("|---|---|---|---|---|");
         if (wants("quality")) {
-          print(lines, QualityRun.run(this, records, rounds));
+          for (String row : QualityRun.run(this, records, rounds, streamsRepartition)) {
+            print(lines, row);
+          }
         }
         if (wants("registry")) {
           for (String row : RegistryRun.run(this, rounds)) {

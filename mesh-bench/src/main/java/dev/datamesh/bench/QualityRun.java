@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -18,11 +19,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Quality streams with every check on ÷ a Kafka Streams pass-through, both exactly_once_v2 with the
@@ -31,7 +34,12 @@ import org.apache.kafka.streams.kstream.Produced;
 final class QualityRun {
   private QualityRun() {}
 
-  static String run(BenchMain bench, int records, int rounds) throws Exception {
+  /**
+   * The quality row; with {@code splitGap}, also a pass-through that repartitions like the quality
+   * service's first stage, and the rows comparing it with the pass-through and with the service.
+   */
+  static List<String> run(BenchMain bench, int records, int rounds, boolean splitGap)
+      throws Exception {
     BenchContract contract = new BenchContract("quality-200", true, false);
     try (BenchMain.Product product = BenchMain.Product.register(bench, contract, 200);
         SchemaRegistryClient registry =
@@ -45,8 +53,10 @@ final class QualityRun {
         producer.flush();
       }
       String out = product.id() + ".passthrough";
-      KafkaTestClients.createTopics(bench.cluster().kafka(), 6, out);
+      String repartitionedOut = product.id() + ".repartitioned";
+      KafkaTestClients.createTopics(bench.cluster().kafka(), 6, out, repartitionedOut);
       List<Double> pass = new ArrayList<>();
+      List<Double> repartitioned = new ArrayList<>();
       List<Double> quality = new ArrayList<>();
       List<Double> ratios = new ArrayList<>();
       long passJit = 0;
@@ -80,6 +90,16 @@ final class QualityRun {
         Topology topology =
             QualityTopology.build(settings, ProductContracts.of(product.model()), registry);
         BenchCluster.Throughput q = measure(bench, topology, product.certified(), records);
+        if (splitGap && round > 0) {
+          repartitioned.add(
+              measure(
+                      bench,
+                      repartitioningPassThrough(
+                          product.certified(), repartitionedOut, product.id()),
+                      product.certified(),
+                      records)
+                  .recordsPerSecond());
+        }
         if (round > 0) {
           pass.add(p.recordsPerSecond());
           quality.add(q.recordsPerSecond());
@@ -88,16 +108,32 @@ final class QualityRun {
           qualityJit = Math.max(qualityJit, q.jitMillis());
         }
       }
-      return String.format(
-          "| quality streams (all checks) ÷ Streams pass-through, EOS v2 (JIT compiling in a"
-              + " measured round up to %,d / %,d ms) | %,.0f | %,.0f | %.2f | %.2f–%.2f |",
-          passJit,
-          qualityJit,
-          BenchMain.median(pass),
-          BenchMain.median(quality),
-          BenchMain.median(ratios),
-          ratios.stream().mapToDouble(d -> d).min().orElse(0),
-          ratios.stream().mapToDouble(d -> d).max().orElse(0));
+      List<String> rows = new ArrayList<>();
+      rows.add(
+          String.format(
+              "| quality streams (all checks) ÷ Streams pass-through, EOS v2 (JIT compiling in a"
+                  + " measured round up to %,d / %,d ms) | %,.0f | %,.0f | %.2f | %.2f–%.2f |",
+              passJit,
+              qualityJit,
+              BenchMain.median(pass),
+              BenchMain.median(quality),
+              BenchMain.median(ratios),
+              ratios.stream().mapToDouble(d -> d).min().orElse(0),
+              ratios.stream().mapToDouble(d -> d).max().orElse(0)));
+      if (splitGap) {
+        rows.add(
+            ratioRow(
+                "Streams pass-through that repartitions by product like quality's first stage ÷"
+                    + " pass-through",
+                pass,
+                repartitioned));
+        rows.add(
+            ratioRow(
+                "quality streams (all checks) ÷ the repartitioning pass-through",
+                repartitioned,
+                quality));
+      }
+      return rows;
     }
   }
 
@@ -107,6 +143,42 @@ final class QualityRun {
         Files.deleteIfExists(p);
       }
     }
+  }
+
+  /** Same-round ratios of {@code mesh} to {@code baseline}, as a table row. */
+  private static String ratioRow(String label, List<Double> baseline, List<Double> mesh) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < baseline.size(); i++) {
+      ratios.add(mesh.get(i) / baseline.get(i));
+    }
+    return String.format(
+        "| %s | %,.0f | %,.0f | %.2f | %.2f–%.2f |",
+        label,
+        BenchMain.median(baseline),
+        BenchMain.median(mesh),
+        BenchMain.median(ratios),
+        ratios.stream().mapToDouble(d -> d).min().orElse(0),
+        ratios.stream().mapToDouble(d -> d).max().orElse(0));
+  }
+
+  /**
+   * The quality service's shape without its checks: every record re-keyed by product and sent
+   * through a repartition topic as a small value (the first 64 bytes, about an observation's size),
+   * then written out.
+   */
+  private static Topology repartitioningPassThrough(String in, String out, String productId) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+        .map(
+            (key, value) ->
+                KeyValue.pair(productId, Arrays.copyOf(value, Math.min(64, value.length))))
+        .repartition(
+            Repartitioned.<String, byte[]>as("observations")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.ByteArray())
+                .withNumberOfPartitions(6))
+        .to(out, Produced.with(Serdes.String(), Serdes.ByteArray()));
+    return builder.build();
   }
 
   private static Topology passThrough(String in, String out) {
