@@ -1,6 +1,7 @@
 package dev.datamesh.bench;
 
 import dev.datamesh.gateway.MeshHeaders;
+import dev.datamesh.gateway.SourceOffset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,9 +144,9 @@ final class EosPipe implements Runnable {
   }
 
   /**
-   * Headers of the same names and sizes as the gateway's on a certified record (contract id and
-   * version, certified-at, source offset), built the cheapest way: constant bytes and the offset's
-   * digits. Not thread-safe.
+   * Headers of the same names and sizes as the gateway's on a certified record: contract id and
+   * version, certified-at (one fixed instant; the gateway's changes every millisecond) and the
+   * source offset as {@link SourceOffset#text()} writes it. Immutable.
    */
   static final class MeshLikeHeaders {
     private final byte[] contractId;
@@ -168,7 +169,8 @@ final class EosPipe implements Runnable {
             new RecordHeader(MeshHeaders.CERTIFIED_AT, certifiedAt),
             new RecordHeader(
                 MeshHeaders.SOURCE_OFFSET,
-                (r.topic() + "/" + r.partition() + "/" + r.offset())
+                new SourceOffset(r.topic(), r.partition(), r.offset())
+                    .text()
                     .getBytes(StandardCharsets.UTF_8))
           });
     }

@@ -73,9 +73,8 @@ class BenchClusterIT {
   @Test
   void theBaselinePipeCopiesEveryRecordOnceAndItsRoundIsMeasured() throws Exception {
     TestKafka kafka = TestKafka.shared();
-    String in = TestTopics.unique("bench.in");
-    String out = TestTopics.unique("bench.out");
-    KafkaTestClients.createTopics(kafka, 3, in, out);
+    String in = newTopic(kafka, "bench.in");
+    String out = newTopic(kafka, "bench.out");
     ProduceCounters before = ProduceCounters.now();
     try (KafkaProducer<byte[], byte[]> producer = KafkaTestClients.producer(kafka)) {
       for (int i = 0; i < RECORDS; i++) {
@@ -105,9 +104,8 @@ class BenchClusterIT {
   @Test
   void thePipeWithMeshHeadersPutsTheGatewaysFourHeadersOnEveryCopy() throws Exception {
     TestKafka kafka = TestKafka.shared();
-    String in = TestTopics.unique("bench.in");
-    String out = TestTopics.unique("bench.out");
-    KafkaTestClients.createTopics(kafka, 3, in, out);
+    String in = newTopic(kafka, "bench.in");
+    String out = newTopic(kafka, "bench.out");
     try (KafkaProducer<byte[], byte[]> producer = KafkaTestClients.producer(kafka)) {
       for (int i = 0; i < 300; i++) {
         producer.send(new ProducerRecord<>(in, bytes("record-" + i)));
@@ -171,6 +169,12 @@ class BenchClusterIT {
       thread.join();
       cluster.close();
     }
+  }
+
+  private static String newTopic(TestKafka kafka, String prefix) {
+    String topic = TestTopics.unique(prefix);
+    KafkaTestClients.createTopics(kafka, 3, topic);
+    return topic;
   }
 
   private static byte[] bytes(String s) {

@@ -40,9 +40,9 @@ final class ContractCertifier implements RecordCertifier {
   private final ConcurrentHashMap<Integer, GenericDatumReader<GenericRecord>> readers =
       new ConcurrentHashMap<>();
   // Per thread: the decoder and the record decoded last, which the next decode fills in place
-  // (with its strings' buffers) instead of allocating a record and a Utf8 per field per record.
-  // Safe because nothing outlives certify(): rules read the record, masking re-encodes it, and the
-  // verdict holds only bytes and strings.
+  // instead of allocating a record and its field array per record (Avro's fast reader still makes
+  // a new Utf8 per string field it reads). Safe because nothing outlives certify(): rules read
+  // the record, masking re-encodes it, and the verdict holds only bytes and strings.
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   private static final class Scratch {
